@@ -1,0 +1,149 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { latestMigrationTag, type Database } from './db/index.js';
+import { createSessionStore } from './platform/auth/sessions.js';
+import { createLocalStorage, type FileStorage } from './platform/files/storage.js';
+import { registerAuthHooks } from './platform/http/auth-hooks.js';
+import { errorHandler } from './platform/http/errors.js';
+import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { createAuditService } from './modules/audit/audit.service.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { createAuthService } from './modules/auth/auth.service.js';
+import { jobRoutes } from './modules/job/job.routes.js';
+import { orgRoutes } from './modules/org/org.routes.js';
+import { createOrgService } from './modules/org/org.service.js';
+import { createSetupService } from './modules/setup/setup.service.js';
+import { setupRoutes } from './modules/setup/setup.routes.js';
+import { userRoutes } from './modules/user/user.routes.js';
+import { createUserService } from './modules/user/user.service.js';
+
+export const VERSION = '0.1.0';
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export interface AppOptions {
+  database: Database;
+  sessionSecret: string;
+  dataDir: string;
+  trustProxy?: boolean;
+  logLevel?: string | false;
+  /** Start the background job runner (tests drain jobs by hand instead). */
+  runJobs?: boolean;
+  /** Serve the built web app from dist/web when present. */
+  serveWeb?: boolean;
+}
+
+/** The services of the app, wired once; routes, jobs and scripts use the same instances. */
+export function createServices(database: Database, opts: { sessionSecret: string; dataDir: string }) {
+  const { db } = database;
+  const storage: FileStorage = createLocalStorage(path.join(opts.dataDir, 'files'));
+  const jobs: JobRunner = createJobRunner(database);
+  const sessions = createSessionStore(opts.sessionSecret);
+  const orgs = createOrgService(db);
+  const users = createUserService(db, orgs);
+  const auth = createAuthService(db, users, sessions);
+  const setup = createSetupService(db, orgs, users, auth);
+  const audit = createAuditService(db, orgs, users, jobs, storage);
+  return { db, storage, jobs, orgs, users, auth, setup, audit };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+/** Paths in logs lose their query string: search terms can be people's names. */
+const logSerializers = {
+  req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+};
+
+export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance; services: Services }> {
+  const services = createServices(opts.database, opts);
+  const app = Fastify({
+    logger: opts.logLevel === false ? false : { level: opts.logLevel ?? 'info', serializers: logSerializers, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: { maxAge: 31536000, includeSubDomains: true },
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'hoctap API', version: VERSION, description: 'Xây dựng xã hội học tập — learning-society movement platform' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'hoctap_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: "default-src 'self'; base-uri 'self'; img-src 'self' data:; object-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+  });
+
+  registerAuthHooks(app, services.auth);
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', { config: { public: true }, schema: { tags: ['health'], summary: 'Engine and migration version' } }, async () => ({
+    status: 'ok',
+    engine: opts.database.engine,
+    migration: latestMigrationTag(),
+    version: VERSION,
+  }));
+
+  setupRoutes(app, services.setup);
+  authRoutes(app, services.auth);
+  orgRoutes(app, services.orgs);
+  userRoutes(app, services.users);
+  auditRoutes(app, services.audit);
+  jobRoutes(app, services.db, services.jobs, services.storage);
+
+  if (opts.serveWeb && existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, filePath) => {
+        res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.method === 'GET' && !request.url.startsWith('/api/') && opts.serveWeb && existsSync(path.join(WEB_DIST, 'index.html'))) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).send({ code: 'NOT_FOUND', message: { vi: 'Không tìm thấy.', en: 'Not found.' } });
+  });
+
+  await services.orgs.loadBuiltInKinds();
+  if (opts.runJobs) {
+    await services.jobs.start();
+    app.addHook('onClose', async () => services.jobs.stop());
+  }
+  return { app, services };
+}

@@ -1,0 +1,7 @@
+/** Every table of hoctap, for drizzle's typed queries. Each table lives beside its module. */
+export * from '../modules/org/org.table.js';
+export * from '../modules/user/user.table.js';
+export * from '../platform/auth/auth.table.js';
+export * from '../platform/audit/audit.table.js';
+export * from '../platform/jobs/job.table.js';
+export * from '../platform/files/file.table.js';

@@ -1,0 +1,71 @@
+import { and, desc, eq, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/index.js';
+import { auditLog } from '../../platform/audit/audit.table.js';
+import { org } from '../org/org.table.js';
+import { inSubtrees } from '../org/org.repo.js';
+import { userAccount } from '../user/user.table.js';
+
+export interface AuditFilter {
+  /** Subtrees the reader may see; rows without an organisation only when `includeUnscoped`. */
+  scope: string[];
+  includeUnscoped: boolean;
+  userId?: string;
+  entity?: string;
+  action?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/**
+ * The audit is a read model over every module's history: it joins the organisation and the
+ * account tables for names and subtree filtering, read-only.
+ */
+function where(f: AuditFilter, beforeId?: number): SQL {
+  return and(
+    f.includeUnscoped ? or(inSubtrees(f.scope), isNull(auditLog.orgId)) : inSubtrees(f.scope),
+    f.userId ? eq(auditLog.userId, f.userId) : undefined,
+    f.entity ? eq(auditLog.entity, f.entity) : undefined,
+    f.action ? eq(auditLog.action, f.action) : undefined,
+    f.from ? gte(auditLog.at, f.from) : undefined,
+    f.to ? lt(auditLog.at, f.to) : undefined,
+    beforeId ? lt(auditLog.id, beforeId) : undefined,
+  )!;
+}
+
+export const auditRepo = {
+  page(db: Executor, f: AuditFilter, limit: number, beforeId?: number) {
+    return db
+      .select({
+        id: auditLog.id,
+        at: auditLog.at,
+        userId: auditLog.userId,
+        userName: userAccount.displayName,
+        action: auditLog.action,
+        entity: auditLog.entity,
+        entityId: auditLog.entityId,
+        orgId: auditLog.orgId,
+        orgName: org.name,
+        before: auditLog.before,
+        after: auditLog.after,
+        requestId: auditLog.requestId,
+        ip: auditLog.ip,
+      })
+      .from(auditLog)
+      .leftJoin(org, eq(org.id, auditLog.orgId))
+      .leftJoin(userAccount, eq(userAccount.id, auditLog.userId))
+      .where(where(f, beforeId))
+      .orderBy(desc(auditLog.id))
+      .limit(limit);
+  },
+
+  count(db: Executor, f: AuditFilter): Promise<number> {
+    return db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .leftJoin(org, eq(org.id, auditLog.orgId))
+      .where(where(f))
+      .then((r) => r[0].n);
+  },
+};
+
+export type AuditRow = Awaited<ReturnType<typeof auditRepo.page>>[number];

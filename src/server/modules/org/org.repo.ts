@@ -1,0 +1,173 @@
+import { and, asc, eq, gt, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/index.js';
+import { org, orgKind } from './org.table.js';
+
+export type OrgRow = typeof org.$inferSelect;
+export type OrgKindRow = typeof orgKind.$inferSelect;
+
+/** `path LIKE p%` for any of the subtree paths; false when there are none. */
+export function inSubtrees(paths: string[], column = org.path): SQL {
+  if (paths.length === 0) return sql`false`;
+  return or(...paths.map((p) => like(column, `${p}%`)))!;
+}
+
+/** Open on the given day: no end date, or an end date after it. */
+export function openOn(day: string): SQL {
+  return or(isNull(org.validTo), gt(org.validTo, day))!;
+}
+
+const childCount = (includeClosed: boolean, day: string) =>
+  sql<number>`(select count(*)::int from ${org} c where c.parent_id = "org"."id"${
+    includeClosed ? sql`` : sql` and (c.valid_to is null or c.valid_to > ${day})`
+  })`.as('child_count');
+
+const summaryColumns = (includeClosed: boolean, day: string) => ({
+  id: org.id,
+  rootId: org.rootId,
+  parentId: org.parentId,
+  path: org.path,
+  name: org.name,
+  kindCode: org.kindCode,
+  code: org.code,
+  validFrom: org.validFrom,
+  validTo: org.validTo,
+  childCount: childCount(includeClosed, day),
+});
+
+export type OrgSummaryRow = {
+  id: string;
+  rootId: string;
+  parentId: string | null;
+  path: string;
+  name: string;
+  kindCode: string;
+  code: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  childCount: number;
+};
+
+export const orgRepo = {
+  findById(db: Executor, id: string): Promise<OrgRow | undefined> {
+    return db.query.org.findFirst({ where: eq(org.id, id) });
+  },
+
+  findByIds(db: Executor, ids: string[]): Promise<OrgRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.select().from(org).where(inArray(org.id, ids));
+  },
+
+  summary(db: Executor, id: string, day: string): Promise<OrgSummaryRow | undefined> {
+    return db
+      .select(summaryColumns(true, day))
+      .from(org)
+      .where(eq(org.id, id))
+      .then((r) => r[0]);
+  },
+
+  async children(
+    db: Executor,
+    where: SQL,
+    opts: { includeClosed: boolean; day: string; limit: number; offset: number },
+  ): Promise<{ items: OrgSummaryRow[]; total: number }> {
+    const filter = opts.includeClosed ? where : and(where, openOn(opts.day))!;
+    const [items, [{ total }]] = await Promise.all([
+      db
+        .select(summaryColumns(opts.includeClosed, opts.day))
+        .from(org)
+        .where(filter)
+        .orderBy(asc(org.nameSort), asc(org.id))
+        .limit(opts.limit)
+        .offset(opts.offset),
+      db.select({ total: sql<number>`count(*)::int` }).from(org).where(filter),
+    ]);
+    return { items, total };
+  },
+
+  async search(
+    db: Executor,
+    key: string,
+    scope: string[],
+    opts: { includeClosed: boolean; day: string; limit: number; offset: number },
+  ): Promise<{ items: OrgSummaryRow[]; total: number }> {
+    const pattern = `%${key.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    return orgRepo.children(db, and(like(org.nameSearch, pattern), inSubtrees(scope))!, opts);
+  },
+
+  siblingWithName(db: Executor, parentId: string | null, nameSearch: string, exceptId?: string) {
+    return db
+      .select({ id: org.id })
+      .from(org)
+      .where(
+        and(
+          parentId ? eq(org.parentId, parentId) : isNull(org.parentId),
+          eq(org.nameSearch, nameSearch),
+          isNull(org.validTo),
+          exceptId ? sql`${org.id} <> ${exceptId}` : undefined,
+        ),
+      )
+      .limit(1)
+      .then((r) => r[0]);
+  },
+
+  async insert(db: Executor, row: typeof org.$inferInsert): Promise<OrgRow> {
+    const [created] = await db.insert(org).values(row).returning();
+    return created;
+  },
+
+  async update(db: Executor, id: string, patch: Partial<typeof org.$inferInsert>): Promise<OrgRow> {
+    const [updated] = await db
+      .update(org)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(org.id, id))
+      .returning();
+    return updated;
+  },
+
+  /** Re-roots a subtree: every path under `oldPath` gets `newPath` instead, in one statement. */
+  async moveSubtree(db: Executor, oldPath: string, newPath: string, depthDelta: number, rootId: string): Promise<number> {
+    const result = await db
+      .update(org)
+      .set({
+        path: sql`${newPath} || substr(${org.path}, ${oldPath.length + 1})`,
+        depth: sql`${org.depth} + ${depthDelta}`,
+        rootId,
+        updatedAt: new Date(),
+      })
+      .where(like(org.path, `${oldPath}%`))
+      .returning({ id: org.id });
+    return result.length;
+  },
+
+  /** Sets the end date on every open unit of a subtree. */
+  async closeSubtree(db: Executor, path: string, validTo: string): Promise<number> {
+    const result = await db
+      .update(org)
+      .set({ validTo, updatedAt: new Date() })
+      .where(and(like(org.path, `${path}%`), or(isNull(org.validTo), gt(org.validTo, validTo))))
+      .returning({ id: org.id });
+    return result.length;
+  },
+
+  subtreeKinds(db: Executor, path: string): Promise<{ kindCode: string; parentKind: string | null }[]> {
+    return db.execute(sql`
+      select c.kind_code as "kindCode", p.kind_code as "parentKind"
+      from ${org} c join ${org} p on p.id = c.parent_id
+      where p.path = ${path}`).then((r) => (r as unknown as { rows: { kindCode: string; parentKind: string | null }[] }).rows);
+  },
+
+  kinds(db: Executor): Promise<OrgKindRow[]> {
+    return db.select().from(orgKind).orderBy(asc(orgKind.sortOrder));
+  },
+
+  async upsertMissingKinds(db: Executor, kinds: (typeof orgKind.$inferInsert)[]): Promise<void> {
+    if (kinds.length) await db.insert(orgKind).values(kinds).onConflictDoNothing();
+  },
+
+  countAll(db: Executor): Promise<number> {
+    return db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(org)
+      .then((r) => r[0].n);
+  },
+};

@@ -1,0 +1,337 @@
+import { readFileSync } from 'node:fs';
+import { eq, inArray, isNull, or } from 'drizzle-orm';
+import { nfc, searchKey, sortKey } from '../../../shared/vn-text.js';
+import type { Db, Executor, Tx } from '../../db/index.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { AppError, conflict, forbidden, notFound, ruleBroken } from '../../platform/errors.js';
+import type { RequestContext } from '../../platform/http/context.js';
+import { authorize, can, isSystemAdmin, scopePaths, type Action, type Actor } from '../../platform/policy.js';
+import { todayInVietnam } from '../../platform/time.js';
+import { org } from './org.table.js';
+import { orgRepo, type OrgRow, type OrgSummaryRow } from './org.repo.js';
+
+export interface OrgSummary {
+  id: string;
+  parentId: string | null;
+  name: string;
+  kindCode: string;
+  code: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  childCount: number;
+  closed: boolean;
+}
+
+export interface NewOrg {
+  parentId: string | null;
+  name: string;
+  kindCode: string;
+  code?: string | null;
+  validFrom?: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organisation not found.' });
+
+const isClosed = (validTo: string | null, day: string) => validTo !== null && validTo <= day;
+
+function present(row: OrgSummaryRow, day: string): OrgSummary {
+  return {
+    id: row.id,
+    parentId: row.parentId,
+    name: row.name,
+    kindCode: row.kindCode,
+    code: row.code,
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    childCount: row.childCount,
+    closed: isClosed(row.validTo, day),
+  };
+}
+
+/** The audit's picture of an organisation. */
+const snapshot = (o: OrgRow) => ({
+  name: o.name,
+  kindCode: o.kindCode,
+  code: o.code,
+  parentId: o.parentId,
+  validFrom: o.validFrom,
+  validTo: o.validTo,
+});
+
+function actorOf(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new AppError(401, 'UNAUTHENTICATED', { vi: 'Vui lòng đăng nhập.', en: 'Please log in.' });
+  return ctx.actor;
+}
+
+const pageOf = (page: number, pageSize: number) => ({ limit: pageSize, offset: (page - 1) * pageSize });
+
+function nameFields(name: string) {
+  const clean = nfc(name);
+  return { name: clean, nameSearch: searchKey(clean), nameSort: sortKey(clean) };
+}
+
+export function createOrgService(db: Db) {
+  /** Loads an organisation the actor may act on, or throws 404/403 (see policy.authorize). */
+  async function loadAuthorized(tx: Executor, actor: Actor, id: string, action: Action) {
+    const row = await orgRepo.findById(tx, id);
+    if (!row) throw orgNotFound();
+    authorize(actor, action, row.path);
+    return row;
+  }
+
+  async function checkKindUnderParent(tx: Executor, kindCode: string, parent: OrgRow | null, field = 'kindCode') {
+    const kinds = await orgRepo.kinds(tx);
+    const kind = kinds.find((k) => k.code === kindCode);
+    if (!kind) {
+      throw new AppError(400, 'INVALID_INPUT', { vi: 'Loại tổ chức không tồn tại.', en: 'Unknown kind of organisation.' }, field);
+    }
+    if (!parent && !kind.canBeRoot) {
+      throw ruleBroken('KIND_NOT_ROOT', `"${kind.nameVi}" không thể là tổ chức gốc.`, `"${kind.nameEn}" cannot be a root organisation.`, field);
+    }
+    if (parent && !kind.parentKinds.includes(parent.kindCode)) {
+      const parentKind = kinds.find((k) => k.code === parent.kindCode);
+      throw ruleBroken(
+        'KIND_NOT_ALLOWED_UNDER_PARENT',
+        `Không thể đặt "${kind.nameVi}" trực thuộc "${parentKind?.nameVi ?? parent.kindCode}".`,
+        `A "${kind.nameEn}" cannot be placed under a "${parentKind?.nameEn ?? parent.kindCode}".`,
+        field,
+      );
+    }
+    return kind;
+  }
+
+  async function checkUniqueName(tx: Executor, parentId: string | null, nameSearch: string, exceptId?: string) {
+    if (await orgRepo.siblingWithName(tx, parentId, nameSearch, exceptId)) {
+      throw conflict('ORG_NAME_TAKEN', 'Đã có đơn vị cùng tên trong cùng cấp.', 'A unit with this name already exists at this level.', 'name');
+    }
+  }
+
+  async function insertOrg(tx: Executor, ctx: RequestContext, input: NewOrg, parent: OrgRow | null) {
+    await checkKindUnderParent(tx, input.kindCode, parent);
+    const names = nameFields(input.name);
+    await checkUniqueName(tx, parent?.id ?? null, names.nameSearch);
+    const id = crypto.randomUUID();
+    const created = await orgRepo.insert(tx, {
+      id,
+      rootId: parent?.rootId ?? id,
+      parentId: parent?.id ?? null,
+      path: `${parent?.path ?? '/'}${id}/`,
+      depth: (parent?.depth ?? -1) + 1,
+      ...names,
+      kindCode: input.kindCode,
+      code: input.code ? nfc(input.code) : null,
+      validFrom: input.validFrom ?? null,
+    });
+    await recordAudit(tx, ctx, { action: 'create', entity: 'org', entityId: id, orgId: id, rootId: created.rootId, after: snapshot(created) });
+    return summaryOf(tx, id);
+  }
+
+  async function summaryOf(tx: Executor, id: string) {
+    const day = todayInVietnam();
+    return present((await orgRepo.summary(tx, id, day))!, day);
+  }
+
+  return {
+    /** Loads org-kinds.json into the table, keeping what administrators changed. */
+    async loadBuiltInKinds(): Promise<void> {
+      const file = JSON.parse(readFileSync(new URL('./org-kinds.json', import.meta.url), 'utf8'));
+      await orgRepo.upsertMissingKinds(
+        db,
+        file.kinds.map((k: { code: string; nameVi: string; nameEn: string; canBeRoot: boolean; parentKinds: string[] }, i: number) => ({
+          ...k,
+          sortOrder: i,
+        })),
+      );
+    },
+
+    listKinds() {
+      return orgRepo.kinds(db);
+    },
+
+    async listChildren(ctx: RequestContext, q: { parentId?: string; includeClosed: boolean; page: number; pageSize: number }): Promise<Page<OrgSummary>> {
+      const actor = actorOf(ctx);
+      const day = todayInVietnam();
+      let where;
+      if (q.parentId) {
+        await loadAuthorized(db, actor, q.parentId, 'org.read');
+        where = eq(org.parentId, q.parentId);
+      } else {
+        const tops = scopePaths(actor, 'org.read');
+        if (tops.length === 0) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+        // '/' (a system administrator) means every root.
+        const paths = tops.filter((p) => p !== '/');
+        where = or(paths.length ? inArray(org.path, paths) : undefined, tops.includes('/') ? isNull(org.parentId) : undefined)!;
+      }
+      const { items, total } = await orgRepo.children(db, where, { includeClosed: q.includeClosed, day, ...pageOf(q.page, q.pageSize) });
+      return { items: items.map((r) => present(r, day)), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    async search(ctx: RequestContext, q: { q: string; includeClosed: boolean; page: number; pageSize: number }) {
+      const actor = actorOf(ctx);
+      const day = todayInVietnam();
+      const scope = scopePaths(actor, 'org.read');
+      const { items, total } = await orgRepo.search(db, searchKey(q.q), scope, { includeClosed: q.includeClosed, day, ...pageOf(q.page, q.pageSize) });
+      const ancestorIds = [...new Set(items.flatMap((r) => r.path.split('/').filter(Boolean)))];
+      const names = new Map((await orgRepo.findByIds(db, ancestorIds)).map((o) => [o.id, o]));
+      return {
+        items: items.map((r) => ({
+          ...present(r, day),
+          pathNames: r.path
+            .split('/')
+            .filter(Boolean)
+            .map((id) => names.get(id)!)
+            .filter((o) => can(actor, 'org.read', o.path))
+            .map((o) => o.name),
+        })),
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
+
+    async get(ctx: RequestContext, id: string) {
+      const actor = actorOf(ctx);
+      const row = await loadAuthorized(db, actor, id, 'org.read');
+      const ancestorIds = row.path.split('/').filter((x) => x && x !== id);
+      const ancestors = (await orgRepo.findByIds(db, ancestorIds))
+        .filter((o) => can(actor, 'org.read', o.path))
+        .sort((a, b) => a.depth - b.depth)
+        .map((o) => ({ id: o.id, name: o.name }));
+      return {
+        org: await summaryOf(db, id),
+        ancestors,
+        can: { manage: can(actor, 'org.manage', row.path), manageUsers: can(actor, 'user.manage', row.path) },
+      };
+    },
+
+    async create(ctx: RequestContext, input: NewOrg) {
+      const actor = actorOf(ctx);
+      return db.transaction(async (tx) => {
+        const parent = input.parentId ? await loadAuthorized(tx, actor, input.parentId, 'org.manage') : null;
+        if (!parent && !isSystemAdmin(actor)) throw forbidden();
+        return insertOrg(tx, ctx, input, parent);
+      });
+    },
+
+    /** First-run setup: the root organisation, inside the setup transaction (no actor yet). */
+    createRootInSetup(tx: Tx, ctx: RequestContext, input: Omit<NewOrg, 'parentId'>) {
+      return insertOrg(tx, ctx, { ...input, parentId: null }, null);
+    },
+
+
+    async update(ctx: RequestContext, id: string, input: { name?: string; kindCode?: string; code?: string | null }) {
+      const actor = actorOf(ctx);
+      return db.transaction(async (tx) => {
+        const before = await loadAuthorized(tx, actor, id, 'org.manage');
+        const patch: Partial<typeof org.$inferInsert> = {};
+        if (input.name !== undefined) {
+          Object.assign(patch, nameFields(input.name));
+          await checkUniqueName(tx, before.parentId, patch.nameSearch!, id);
+        }
+        if (input.kindCode !== undefined && input.kindCode !== before.kindCode) {
+          const parent = before.parentId ? (await orgRepo.findById(tx, before.parentId))! : null;
+          const kind = await checkKindUnderParent(tx, input.kindCode, parent);
+          const kinds = await orgRepo.kinds(tx);
+          for (const child of await orgRepo.subtreeKinds(tx, before.path)) {
+            if (!kinds.find((k) => k.code === child.kindCode)?.parentKinds.includes(kind.code)) {
+              throw ruleBroken(
+                'KIND_CONFLICTS_WITH_CHILDREN',
+                'Không thể đổi loại: có đơn vị trực thuộc không được phép nằm dưới loại mới.',
+                'Cannot change the kind: some units below are not allowed under the new kind.',
+                'kindCode',
+              );
+            }
+          }
+          patch.kindCode = input.kindCode;
+        }
+        if (input.code !== undefined) patch.code = input.code ? nfc(input.code) : null;
+        const after = await orgRepo.update(tx, id, patch);
+        await recordAudit(tx, ctx, { action: 'update', entity: 'org', entityId: id, orgId: id, rootId: after.rootId, before: snapshot(before), after: snapshot(after) });
+        return summaryOf(tx, id);
+      });
+    },
+
+    async move(ctx: RequestContext, id: string, newParentId: string) {
+      const actor = actorOf(ctx);
+      return db.transaction(async (tx) => {
+        const before = await loadAuthorized(tx, actor, id, 'org.manage');
+        if (!before.parentId) {
+          throw ruleBroken('ROOT_CANNOT_MOVE', 'Không thể chuyển tổ chức gốc.', 'A root organisation cannot be moved.', 'newParentId');
+        }
+        const parent = await loadAuthorized(tx, actor, newParentId, 'org.manage');
+        if (parent.path.startsWith(before.path)) {
+          throw ruleBroken('MOVE_INTO_OWN_SUBTREE', 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.', 'A unit cannot be moved under itself or its own subunits.', 'newParentId');
+        }
+        await checkKindUnderParent(tx, before.kindCode, parent, 'newParentId');
+        await checkUniqueName(tx, parent.id, before.nameSearch, id);
+        const moved = await orgRepo.moveSubtree(tx, before.path, `${parent.path}${id}/`, parent.depth + 1 - before.depth, parent.rootId);
+        const after = await orgRepo.update(tx, id, { parentId: parent.id });
+        await recordAudit(tx, ctx, {
+          action: 'move',
+          entity: 'org',
+          entityId: id,
+          orgId: id,
+          rootId: after.rootId,
+          before: { parentId: before.parentId },
+          after: { parentId: parent.id, unitsMoved: moved },
+        });
+        return summaryOf(tx, id);
+      });
+    },
+
+    async close(ctx: RequestContext, id: string, validTo: string) {
+      const actor = actorOf(ctx);
+      return db.transaction(async (tx) => {
+        const before = await loadAuthorized(tx, actor, id, 'org.manage');
+        if (before.validFrom && validTo < before.validFrom) {
+          throw ruleBroken('CLOSE_BEFORE_START', 'Ngày kết thúc phải sau ngày bắt đầu hoạt động.', 'The end date must be after the start date.', 'validTo');
+        }
+        const closed = await orgRepo.closeSubtree(tx, before.path, validTo);
+        const after = (await orgRepo.findById(tx, id))!;
+        await recordAudit(tx, ctx, { action: 'close', entity: 'org', entityId: id, orgId: id, rootId: after.rootId, before: { validTo: before.validTo }, after: { validTo, unitsClosed: closed } });
+        return summaryOf(tx, id);
+      });
+    },
+
+    async reopen(ctx: RequestContext, id: string) {
+      const actor = actorOf(ctx);
+      return db.transaction(async (tx) => {
+        const before = await loadAuthorized(tx, actor, id, 'org.manage');
+        if (before.parentId) {
+          const parent = (await orgRepo.findById(tx, before.parentId))!;
+          if (isClosed(parent.validTo, todayInVietnam())) {
+            throw ruleBroken('PARENT_CLOSED', 'Đơn vị cấp trên đã ngừng hoạt động; hãy mở lại đơn vị cấp trên trước.', 'The parent unit is closed; reopen it first.');
+          }
+        }
+        const after = await orgRepo.update(tx, id, { validTo: null });
+        await recordAudit(tx, ctx, { action: 'reopen', entity: 'org', entityId: id, orgId: id, rootId: after.rootId, before: { validTo: before.validTo }, after: { validTo: null } });
+        return summaryOf(tx, id);
+      });
+    },
+
+    /** For other modules: an organisation the actor may act on (404/403 otherwise). */
+    requireAccess: loadAuthorized,
+
+    findByIds(tx: Executor, ids: string[]) {
+      return orgRepo.findByIds(tx, ids);
+    },
+
+    countAll() {
+      return orgRepo.countAll(db);
+    },
+
+    /** Roots, for system administrators and demo seeding. */
+    listRoots(tx: Executor = db) {
+      return tx.select().from(org).where(isNull(org.parentId));
+    },
+  };
+}
+
+export type OrgService = ReturnType<typeof createOrgService>;

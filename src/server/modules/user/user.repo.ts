@@ -1,0 +1,90 @@
+import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/index.js';
+import { org } from '../org/org.table.js';
+import { inSubtrees } from '../org/org.repo.js';
+import { roleGrant, userAccount } from './user.table.js';
+
+export type UserRow = typeof userAccount.$inferSelect;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
+
+export const userRepo = {
+  findById(db: Executor, id: string): Promise<UserRow | undefined> {
+    return db.query.userAccount.findFirst({ where: eq(userAccount.id, id) });
+  },
+
+  findByLogin(db: Executor, login: string): Promise<UserRow | undefined> {
+    return db.query.userAccount.findFirst({ where: eq(userAccount.login, login) });
+  },
+
+  count(db: Executor): Promise<number> {
+    return db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(userAccount)
+      .then((r) => r[0].n);
+  },
+
+  /** Users whose home organisation lies in one of the subtrees, in Vietnamese name order. */
+  async list(db: Executor, scope: string[], q: { key?: string; limit: number; offset: number }) {
+    const filters: SQL[] = [inSubtrees(scope)];
+    if (q.key) {
+      const pattern = `%${escapeLike(q.key)}%`;
+      filters.push(or(like(userAccount.nameSearch, pattern), like(userAccount.login, pattern))!);
+    }
+    const where = and(...filters);
+    const [items, [{ total }]] = await Promise.all([
+      db
+        .select({ user: userAccount, homeOrgName: org.name, homeOrgPath: org.path })
+        .from(userAccount)
+        .innerJoin(org, eq(org.id, userAccount.homeOrgId))
+        .where(where)
+        .orderBy(asc(userAccount.nameSort), asc(userAccount.id))
+        .limit(q.limit)
+        .offset(q.offset),
+      db
+        .select({ total: sql<number>`count(*)::int` })
+        .from(userAccount)
+        .innerJoin(org, eq(org.id, userAccount.homeOrgId))
+        .where(where),
+    ]);
+    return { items, total };
+  },
+
+  /** Grants of the given users, with their organisation's path and name. */
+  grantsOf(db: Executor, userIds: string[]) {
+    if (userIds.length === 0) return Promise.resolve([]);
+    return db
+      .select({ id: roleGrant.id, userId: roleGrant.userId, orgId: roleGrant.orgId, role: roleGrant.role, orgPath: org.path, orgName: org.name })
+      .from(roleGrant)
+      .innerJoin(org, eq(org.id, roleGrant.orgId))
+      .where(inArray(roleGrant.userId, userIds))
+      .orderBy(asc(org.depth), asc(org.nameSort));
+  },
+
+  async insert(db: Executor, row: typeof userAccount.$inferInsert): Promise<UserRow> {
+    const [created] = await db.insert(userAccount).values(row).returning();
+    return created;
+  },
+
+  async update(db: Executor, id: string, patch: Partial<typeof userAccount.$inferInsert>): Promise<UserRow> {
+    const [updated] = await db
+      .update(userAccount)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(userAccount.id, id))
+      .returning();
+    return updated;
+  },
+
+  async insertGrant(db: Executor, row: typeof roleGrant.$inferInsert) {
+    const [created] = await db.insert(roleGrant).values(row).onConflictDoNothing().returning();
+    return created;
+  },
+
+  async deleteGrant(db: Executor, userId: string, grantId: string) {
+    const [deleted] = await db
+      .delete(roleGrant)
+      .where(and(eq(roleGrant.id, grantId), eq(roleGrant.userId, userId)))
+      .returning();
+    return deleted;
+  },
+};

@@ -1,0 +1,268 @@
+import { nfc, personSortKey, searchKey } from '../../../shared/vn-text.js';
+import { ROLE_CODES, ROLE_INFO, type RoleCode } from '../../../shared/roles.js';
+import type { Db, Executor, Tx } from '../../db/index.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { hashPassword } from '../../platform/auth/password.js';
+import { deleteSessionsOf } from '../../platform/auth/sessions.js';
+import { AppError, conflict, forbidden, invalid, notFound, ruleBroken } from '../../platform/errors.js';
+import type { RequestContext } from '../../platform/http/context.js';
+import { can, canGrant, scopePaths, type Actor, type Grant } from '../../platform/policy.js';
+import type { OrgService, Page } from '../org/org.service.js';
+import { passwordProblem } from './password-policy.js';
+import { userRepo, type UserRow } from './user.repo.js';
+
+export interface UserSummary {
+  id: string;
+  login: string;
+  displayName: string;
+  homeOrg: { id: string; name: string } | null;
+  disabled: boolean;
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
+  grants: { id: string; orgId: string; orgName: string; role: RoleCode }[];
+}
+
+const userNotFound = () => notFound({ vi: 'Không tìm thấy tài khoản.', en: 'Account not found.' });
+
+/** Logins: 3–64 characters of a–z, 0–9, dot, dash, underscore; kept lower case. */
+export function normaliseLogin(login: string): string {
+  return login.normalize('NFC').trim().toLowerCase();
+}
+const LOGIN_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+
+function checkLogin(login: string, field = 'login') {
+  if (!LOGIN_PATTERN.test(login)) {
+    throw invalid(
+      field,
+      'Tên đăng nhập gồm 3–64 ký tự: chữ không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.',
+      'A login has 3–64 characters: unaccented letters, digits, dot, dash or underscore.',
+    );
+  }
+}
+
+export function checkPassword(password: string, login: string | undefined, field: string) {
+  const problem = passwordProblem(password, login);
+  if (problem) throw new AppError(400, 'WEAK_PASSWORD', problem, field);
+}
+
+function actorOf(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new AppError(401, 'UNAUTHENTICATED', { vi: 'Vui lòng đăng nhập.', en: 'Please log in.' });
+  return ctx.actor;
+}
+
+const snapshot = (u: UserRow) => ({
+  login: u.login,
+  displayName: u.displayName,
+  homeOrgId: u.homeOrgId,
+  disabled: u.disabled,
+  mustChangePassword: u.mustChangePassword,
+});
+
+export function createUserService(db: Db, orgs: OrgService) {
+  async function present(tx: Executor, rows: { user: UserRow; homeOrgName: string | null }[]): Promise<UserSummary[]> {
+    const grants = await userRepo.grantsOf(
+      tx,
+      rows.map((r) => r.user.id),
+    );
+    return rows.map(({ user, homeOrgName }) => ({
+      id: user.id,
+      login: user.login,
+      displayName: user.displayName,
+      homeOrg: user.homeOrgId ? { id: user.homeOrgId, name: homeOrgName ?? '' } : null,
+      disabled: user.disabled,
+      mustChangePassword: user.mustChangePassword,
+      lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+      grants: grants
+        .filter((g) => g.userId === user.id)
+        .map((g) => ({ id: g.id, orgId: g.orgId, orgName: g.orgName, role: g.role as RoleCode })),
+    }));
+  }
+
+  async function summaryOf(tx: Executor, user: UserRow): Promise<UserSummary> {
+    const home = user.homeOrgId ? (await orgs.findByIds(tx, [user.homeOrgId]))[0] : undefined;
+    return (await present(tx, [{ user, homeOrgName: home?.name ?? null }]))[0];
+  }
+
+  /** Loads a user whose home organisation the actor may act on for `action`. */
+  async function loadAuthorized(tx: Executor, actor: Actor, id: string, action: 'user.read' | 'user.manage') {
+    const user = await userRepo.findById(tx, id);
+    if (!user?.homeOrgId) throw userNotFound();
+    const [home] = await orgs.findByIds(tx, [user.homeOrgId]);
+    // A user the actor may not even read does not exist for them (404, not 403).
+    if (!can(actor, 'user.read', home.path)) throw userNotFound();
+    if (!can(actor, action, home.path)) throw forbidden();
+    return user;
+  }
+
+  async function insertUser(tx: Executor, ctx: RequestContext, input: { login: string; displayName: string; homeOrgId: string; password: string; mustChangePassword: boolean }) {
+    const login = normaliseLogin(input.login);
+    checkLogin(login);
+    checkPassword(input.password, login, 'password');
+    if (await userRepo.findByLogin(tx, login)) {
+      throw conflict('LOGIN_TAKEN', 'Tên đăng nhập đã được sử dụng.', 'This login is already in use.', 'login');
+    }
+    const displayName = nfc(input.displayName);
+    const created = await userRepo.insert(tx, {
+      login,
+      displayName,
+      nameSearch: searchKey(displayName),
+      nameSort: personSortKey(displayName),
+      homeOrgId: input.homeOrgId,
+      passwordHash: await hashPassword(input.password),
+      mustChangePassword: input.mustChangePassword,
+    });
+    await recordAudit(tx, ctx, { action: 'create', entity: 'user', entityId: created.id, orgId: input.homeOrgId, after: snapshot(created) });
+    return created;
+  }
+
+  async function insertGrant(tx: Executor, ctx: RequestContext, user: UserRow, orgId: string, role: RoleCode) {
+    const created = await userRepo.insertGrant(tx, { userId: user.id, orgId, role });
+    if (!created) throw conflict('GRANT_EXISTS', 'Tài khoản đã có vai trò này tại đơn vị này.', 'The account already has this role here.', 'role');
+    await recordAudit(tx, ctx, { action: 'grant', entity: 'user', entityId: user.id, orgId, after: { role, orgId } });
+  }
+
+  return {
+    roles(ctx: RequestContext) {
+      const actor = actorOf(ctx);
+      return ROLE_CODES.map((code) => ({
+        code,
+        ...ROLE_INFO[code],
+        grantable: actor.grants.some((g) => canGrant(actor, code, g.orgPath)),
+      }));
+    },
+
+    /** The actor behind a session: the user's grants with their organisations' paths. */
+    async loadActor(tx: Executor, userId: string): Promise<Actor> {
+      const grants = await userRepo.grantsOf(tx, [userId]);
+      return {
+        userId,
+        grants: grants.map((g): Grant => ({ id: g.id, orgId: g.orgId, orgPath: g.orgPath, orgName: g.orgName, role: g.role as RoleCode })),
+      };
+    },
+
+    findByLogin(tx: Executor, login: string) {
+      return userRepo.findByLogin(tx, normaliseLogin(login));
+    },
+
+    findById(tx: Executor, id: string) {
+      return userRepo.findById(tx, id);
+    },
+
+    summaryOf,
+
+    count(tx: Executor = db) {
+      return userRepo.count(tx);
+    },
+
+    async list(ctx: RequestContext, q: { orgId?: string; q?: string; page: number; pageSize: number }): Promise<Page<UserSummary>> {
+      const actor = actorOf(ctx);
+      const scope = q.orgId ? [(await orgs.requireAccess(db, actor, q.orgId, 'user.read')).path] : scopePaths(actor, 'user.read');
+      const { items, total } = await userRepo.list(db, scope, {
+        key: q.q ? searchKey(q.q) : undefined,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
+      return { items: await present(db, items), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    async get(ctx: RequestContext, id: string) {
+      const user = await loadAuthorized(db, actorOf(ctx), id, 'user.read');
+      return summaryOf(db, user);
+    },
+
+    /** A new account must change its password at first login, unless told otherwise (demo data). */
+    async create(ctx: RequestContext, input: { login: string; displayName: string; homeOrgId: string; password: string; mustChangePassword?: boolean }) {
+      const actor = actorOf(ctx);
+      return db.transaction(async (tx) => {
+        await orgs.requireAccess(tx, actor, input.homeOrgId, 'user.manage');
+        const created = await insertUser(tx, ctx, { ...input, mustChangePassword: input.mustChangePassword ?? true });
+        return summaryOf(tx, created);
+      });
+    },
+
+    /** First-run setup: the first administrator with system_admin on the root. */
+    async createAdminInSetup(tx: Tx, ctx: RequestContext, input: { login: string; displayName: string; password: string; rootOrgId: string }) {
+      const created = await insertUser(tx, ctx, { ...input, homeOrgId: input.rootOrgId, mustChangePassword: false });
+      await insertGrant(tx, ctx, created, input.rootOrgId, 'system_admin');
+      return created;
+    },
+
+    async update(ctx: RequestContext, id: string, input: { displayName?: string; homeOrgId?: string; disabled?: boolean }) {
+      const actor = actorOf(ctx);
+      return db.transaction(async (tx) => {
+        const before = await loadAuthorized(tx, actor, id, 'user.manage');
+        const patch: Partial<UserRow> = {};
+        if (input.displayName !== undefined) {
+          const displayName = nfc(input.displayName);
+          Object.assign(patch, { displayName, nameSearch: searchKey(displayName), nameSort: personSortKey(displayName) });
+        }
+        if (input.homeOrgId !== undefined && input.homeOrgId !== before.homeOrgId) {
+          await orgs.requireAccess(tx, actor, input.homeOrgId, 'user.manage');
+          patch.homeOrgId = input.homeOrgId;
+        }
+        if (input.disabled !== undefined) {
+          if (input.disabled && id === actor.userId) {
+            throw ruleBroken('CANNOT_DISABLE_SELF', 'Không thể tự khóa tài khoản của mình.', 'You cannot disable your own account.', 'disabled');
+          }
+          patch.disabled = input.disabled;
+        }
+        const after = await userRepo.update(tx, id, patch);
+        if (after.disabled) await deleteSessionsOf(tx, id);
+        await recordAudit(tx, ctx, { action: 'update', entity: 'user', entityId: id, orgId: after.homeOrgId, before: snapshot(before), after: snapshot(after) });
+        return summaryOf(tx, after);
+      });
+    },
+
+    async resetPassword(ctx: RequestContext, id: string, newPassword: string) {
+      const actor = actorOf(ctx);
+      await db.transaction(async (tx) => {
+        const user = await loadAuthorized(tx, actor, id, 'user.manage');
+        checkPassword(newPassword, user.login, 'newPassword');
+        await userRepo.update(tx, id, { passwordHash: await hashPassword(newPassword), mustChangePassword: true, passwordChangedAt: new Date() });
+        await deleteSessionsOf(tx, id);
+        await recordAudit(tx, ctx, { action: 'reset_password', entity: 'user', entityId: id, orgId: user.homeOrgId, after: { mustChangePassword: true } });
+      });
+    },
+
+    /** The user's own password change (the caller has checked the current password). */
+    async setOwnPassword(tx: Executor, ctx: RequestContext, user: UserRow, newPassword: string) {
+      checkPassword(newPassword, user.login, 'newPassword');
+      await userRepo.update(tx, user.id, { passwordHash: await hashPassword(newPassword), mustChangePassword: false, passwordChangedAt: new Date() });
+      await recordAudit(tx, ctx, { action: 'change_password', entity: 'user', entityId: user.id, orgId: user.homeOrgId, after: { mustChangePassword: false } });
+    },
+
+    async recordLogin(tx: Executor, userId: string) {
+      await userRepo.update(tx, userId, { lastLoginAt: new Date() });
+    },
+
+    async addGrant(ctx: RequestContext, id: string, input: { orgId: string; role: RoleCode }) {
+      const actor = actorOf(ctx);
+      return db.transaction(async (tx) => {
+        const user = await loadAuthorized(tx, actor, id, 'user.manage');
+        const target = await orgs.requireAccess(tx, actor, input.orgId, 'user.manage');
+        if (!canGrant(actor, input.role, target.path)) throw forbidden();
+        await insertGrant(tx, ctx, user, target.id, input.role);
+        return summaryOf(tx, user);
+      });
+    },
+
+    async removeGrant(ctx: RequestContext, id: string, grantId: string) {
+      const actor = actorOf(ctx);
+      return db.transaction(async (tx) => {
+        const user = await loadAuthorized(tx, actor, id, 'user.manage');
+        if (id === actor.userId) {
+          throw ruleBroken('CANNOT_REVOKE_OWN_ROLE', 'Không thể tự thu hồi vai trò của chính mình.', 'You cannot revoke your own role.');
+        }
+        const grant = (await userRepo.grantsOf(tx, [id])).find((g) => g.id === grantId);
+        if (!grant) throw notFound({ vi: 'Không tìm thấy vai trò.', en: 'Role grant not found.' });
+        await orgs.requireAccess(tx, actor, grant.orgId, 'user.manage');
+        if (!canGrant(actor, grant.role as RoleCode, grant.orgPath)) throw forbidden();
+        await userRepo.deleteGrant(tx, id, grantId);
+        await recordAudit(tx, ctx, { action: 'revoke', entity: 'user', entityId: id, orgId: grant.orgId, before: { role: grant.role, orgId: grant.orgId } });
+        return summaryOf(tx, user);
+      });
+    },
+  };
+}
+
+export type UserService = ReturnType<typeof createUserService>;

@@ -1,0 +1,87 @@
+import type { RoleCode } from '../../shared/roles.js';
+import { forbidden, notFound } from './errors.js';
+
+/**
+ * The one place that answers "may this user do this action on this organisation".
+ * A role is granted on an organisation and covers its subtree (materialised path prefix).
+ * Every route reaches it through its service; nothing else decides access.
+ */
+export const ACTIONS = ['org.read', 'org.manage', 'user.read', 'user.manage', 'audit.read'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const ROLE_ACTIONS: Record<RoleCode, readonly Action[]> = {
+  system_admin: ACTIONS,
+  org_admin: ['org.read', 'org.manage', 'user.read', 'user.manage', 'audit.read'],
+  secretariat: ['org.read', 'user.read', 'audit.read'],
+  unit_head: ['org.read', 'user.read', 'audit.read'],
+  member: ['org.read'],
+  council_member: ['org.read'],
+  viewer: ['org.read'],
+};
+
+/** Roles an actor holding `role` on an organisation may grant inside that subtree. */
+export const GRANTABLE_BY: Record<RoleCode, readonly RoleCode[]> = {
+  system_admin: ['system_admin', 'org_admin', 'secretariat', 'unit_head', 'member', 'council_member', 'viewer'],
+  org_admin: ['org_admin', 'secretariat', 'unit_head', 'member', 'council_member', 'viewer'],
+  secretariat: [],
+  unit_head: [],
+  member: [],
+  council_member: [],
+  viewer: [],
+};
+
+export interface Grant {
+  id: string;
+  orgId: string;
+  orgPath: string;
+  orgName: string;
+  role: RoleCode;
+}
+
+/** Who is acting: the logged-in user and their grants, loaded once per request. */
+export interface Actor {
+  userId: string;
+  grants: Grant[];
+}
+
+const covers = (grantPath: string, orgPath: string) => orgPath.startsWith(grantPath);
+
+/** A system administrator's grant covers every organisation of the deployment, every root included. */
+const grantPath = (g: Grant) => (g.role === 'system_admin' ? '/' : g.orgPath);
+
+export function can(actor: Actor, action: Action, orgPath: string): boolean {
+  return actor.grants.some((g) => covers(grantPath(g), orgPath) && ROLE_ACTIONS[g.role].includes(action));
+}
+
+/**
+ * The subtree roots (paths) on which the actor may do `action`, without nested duplicates.
+ * Queries filter with `path LIKE p || '%'` for each.
+ */
+export function scopePaths(actor: Actor, action: Action): string[] {
+  const paths = actor.grants.filter((g) => ROLE_ACTIONS[g.role].includes(action)).map(grantPath);
+  const sorted = [...new Set(paths)].sort((a, b) => a.length - b.length);
+  return sorted.filter((p, i) => !sorted.slice(0, i).some((q) => covers(q, p)));
+}
+
+/** Actions the actor has somewhere (for menus). */
+export function permissionsOf(actor: Actor): Action[] {
+  return ACTIONS.filter((a) => actor.grants.some((g) => ROLE_ACTIONS[g.role].includes(a)));
+}
+
+export function canGrant(actor: Actor, role: RoleCode, orgPath: string): boolean {
+  return actor.grants.some((g) => covers(grantPath(g), orgPath) && GRANTABLE_BY[g.role].includes(role));
+}
+
+/**
+ * Throws unless the actor may do `action` on the organisation. An organisation the actor cannot
+ * even read answers 404, so its existence does not leak; a visible one answers 403.
+ */
+export function authorize(actor: Actor, action: Action, orgPath: string): void {
+  if (can(actor, action, orgPath)) return;
+  if (action !== 'org.read' && can(actor, 'org.read', orgPath)) throw forbidden();
+  throw notFound();
+}
+
+export function isSystemAdmin(actor: Actor): boolean {
+  return actor.grants.some((g) => g.role === 'system_admin');
+}

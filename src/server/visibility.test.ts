@@ -1,0 +1,102 @@
+/**
+ * A unit head of phòng A asks for everything of phòng B through every endpoint and learns
+ * nothing: 404 for B's units and people, and nothing of B in lists, searches and the audit.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, smallAgency, type Client, type TestApp } from '../../test/app.js';
+
+let t: TestApp;
+let s: Awaited<ReturnType<typeof smallAgency>>;
+let headA: Client;
+let subUnitB: { id: string };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  s = await smallAgency(t.app);
+  headA = s.headA.client;
+  subUnitB = (await s.admin.post('/api/v1/orgs', { parentId: s.unitB.id, name: 'Tổ kiểm tra', kindCode: 'department' })).body;
+});
+afterAll(() => t?.close());
+
+describe('a unit head of phòng A', () => {
+  it('sees phòng A as the top of the tree, and not phòng B or the root', async () => {
+    const tops = await headA.get('/api/v1/orgs');
+    expect(tops.status).toBe(200);
+    expect(tops.body.items.map((o: { id: string }) => o.id)).toEqual([s.unitA.id]);
+  });
+
+  it('gets 404 for every read of phòng B and its subunits', async () => {
+    for (const id of [s.unitB.id, subUnitB.id, s.rootId]) {
+      expect((await headA.get(`/api/v1/orgs/${id}`)).status, `GET org ${id}`).toBe(404);
+      expect((await headA.get(`/api/v1/orgs?parentId=${id}`)).status, `children of ${id}`).toBe(404);
+      expect((await headA.get(`/api/v1/users?orgId=${id}`)).status, `users of ${id}`).toBe(404);
+      expect((await headA.get(`/api/v1/audit?orgId=${id}`)).status, `audit of ${id}`).toBe(404);
+    }
+    expect((await headA.get(`/api/v1/users/${s.headB.id}`)).status).toBe(404);
+  });
+
+  it('gets 404 for every write on phòng B, its people and its grants', async () => {
+    const b = s.unitB.id;
+    const writes: [string, string, unknown][] = [
+      ['POST', '/api/v1/orgs', { parentId: b, name: 'Tổ mới', kindCode: 'department' }],
+      ['PATCH', `/api/v1/orgs/${b}`, { name: 'Đổi tên' }],
+      ['POST', `/api/v1/orgs/${subUnitB.id}/move`, { newParentId: s.unitA.id }],
+      ['POST', `/api/v1/orgs/${b}/close`, { validTo: '2026-12-31' }],
+      ['POST', `/api/v1/orgs/${b}/reopen`, {}],
+      ['POST', '/api/v1/users', { login: 'x.moi', displayName: 'Người Mới', homeOrgId: b, password: 'TamThoi2026x' }],
+      ['PATCH', `/api/v1/users/${s.headB.id}`, { displayName: 'Đổi tên' }],
+      ['POST', `/api/v1/users/${s.headB.id}/reset-password`, { newPassword: 'TamThoi2026y' }],
+      ['POST', `/api/v1/users/${s.headB.id}/grants`, { orgId: b, role: 'member' }],
+      ['POST', '/api/v1/audit/export', { orgId: b }],
+    ];
+    for (const [method, url, body] of writes) {
+      const res = await headA.request(method, url, body);
+      expect(res.status, `${method} ${url}`).toBe(404);
+    }
+    // Moving its own unit under B fails on its own unit (403) before B is even looked up.
+    expect((await headA.post(`/api/v1/orgs/${s.unitA.id}/move`, { newParentId: b })).status).toBe(403);
+    const grants = (await s.admin.get(`/api/v1/users/${s.headB.id}`)).body.grants;
+    expect((await headA.delete(`/api/v1/users/${s.headB.id}/grants/${grants[0].id}`)).status).toBe(404);
+  });
+
+  it('gets 403, not 404, for writes it may not do on its own unit', async () => {
+    expect((await headA.patch(`/api/v1/orgs/${s.unitA.id}`, { name: 'Đổi tên' })).status).toBe(403);
+    expect((await headA.patch(`/api/v1/users/${s.memberA.id}`, { displayName: 'Đổi tên' })).status).toBe(403);
+  });
+
+  it('finds nothing of phòng B by search, user list or audit', async () => {
+    const search = await headA.get('/api/v1/orgs/search?q=phong');
+    expect(search.body.items.map((o: { id: string }) => o.id)).toEqual([s.unitA.id]);
+    expect(search.body.items[0].pathNames).toEqual(['Phòng Quản lý ngân sách']);
+
+    const users = await headA.get('/api/v1/users');
+    const logins = users.body.items.map((u: { login: string }) => u.login).sort();
+    expect(logins).toEqual(['cv.ngansach', 'tp.ngansach']);
+
+    const audit = await headA.get('/api/v1/audit?limit=200');
+    expect(audit.status).toBe(200);
+    expect(audit.body.items.length).toBeGreaterThan(0);
+    const bIds = new Set([s.unitB.id, subUnitB.id, s.rootId]);
+    for (const entry of audit.body.items) expect(bIds.has(entry.orgId), JSON.stringify(entry)).toBe(false);
+    expect(JSON.stringify(audit.body)).not.toContain('Tài chính doanh nghiệp');
+  });
+
+  it('cannot read jobs or files of another user', async () => {
+    const job = await s.admin.post('/api/v1/audit/export', {});
+    expect(job.status).toBe(202);
+    await t.services.jobs.drain();
+    const done = await s.admin.get(`/api/v1/jobs/${job.body.id}`);
+    expect(done.body.state).toBe('succeeded');
+    expect((await headA.get(`/api/v1/jobs/${job.body.id}`)).status).toBe(404);
+    expect((await headA.get(`/api/v1/files/${done.body.result.fileId}`)).status).toBe(404);
+    expect((await headA.get('/api/v1/jobs')).body.items).toEqual([]);
+  });
+
+  it('a member sees the unit tree but no users and no audit', async () => {
+    const member = s.memberA.client;
+    expect((await member.get(`/api/v1/orgs/${s.unitA.id}`)).status).toBe(200);
+    expect((await member.get('/api/v1/users')).body.items).toEqual([]);
+    expect((await member.get(`/api/v1/users?orgId=${s.unitA.id}`)).status).toBe(403);
+    expect((await member.get(`/api/v1/audit?orgId=${s.unitA.id}`)).status).toBe(403);
+  });
+});

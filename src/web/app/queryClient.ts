@@ -1,0 +1,35 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { isApiError } from './api';
+import { endSession } from './auth';
+
+function isSessionLost(error: unknown): boolean {
+  return isApiError(error) && error.status === 401 && error.code === 'UNAUTHENTICATED';
+}
+
+/** Server state cache. A lost session anywhere sends the user back to the login page. */
+export function createQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error, q) => {
+        if (isSessionLost(error) && q.queryKey[0] !== 'auth') endSession(client);
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error) => {
+        if (isSessionLost(error)) endSession(client);
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        refetchOnWindowFocus: false,
+        staleTime: 30_000,
+        retry: (failures, error) => {
+          if (isApiError(error) && error.status >= 400 && error.status < 500) return false;
+          return failures < 2;
+        },
+      },
+      mutations: { retry: false },
+    },
+  });
+  return client;
+}

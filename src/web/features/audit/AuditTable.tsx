@@ -1,0 +1,56 @@
+import { Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { formatDateTime } from '../../../shared/vn-text';
+import { useLang, useT } from '../../app/i18n';
+import type { AuditEntry } from '../../app/types';
+import { AuditDiff } from './AuditDiff';
+import { actionLabel, entityLabel } from './auditLabels';
+
+function EntryDetails({ entry }: { entry: AuditEntry }) {
+  const t = useT();
+  return (
+    <div className="audit-details">
+      <AuditDiff before={entry.before} after={entry.after} />
+      <Typography.Text type="secondary" className="audit-meta">
+        {[
+          entry.entityId && `${t('audit.col.entityId')}: ${entry.entityId}`,
+          entry.requestId && `${t('audit.col.requestId')}: ${entry.requestId}`,
+          entry.ip && `${t('audit.col.ip')}: ${entry.ip}`,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </Typography.Text>
+    </div>
+  );
+}
+
+export function AuditTable({ entries, loading }: { entries: AuditEntry[]; loading: boolean }) {
+  const t = useT();
+  const { lang } = useLang();
+  const columns: TableColumnsType<AuditEntry> = [
+    {
+      key: 'at',
+      title: t('audit.col.at'),
+      render: (_, entry) => <span className="nowrap">{formatDateTime(entry.at)}</span>,
+    },
+    { key: 'user', title: t('audit.col.user'), render: (_, entry) => entry.userName ?? t('audit.systemUser') },
+    { key: 'action', title: t('audit.col.action'), render: (_, entry) => actionLabel(lang, entry.action) },
+    { key: 'entity', title: t('audit.col.entity'), render: (_, entry) => entityLabel(lang, entry.entity) },
+    { key: 'org', title: t('audit.col.org'), render: (_, entry) => entry.orgName ?? t('common.none') },
+  ];
+  return (
+    <Table<AuditEntry>
+      rowKey={(entry) => String(entry.id)}
+      className="audit-table"
+      data-testid="audit-table"
+      columns={columns}
+      dataSource={entries}
+      loading={loading}
+      pagination={false}
+      size="middle"
+      scroll={{ x: 'max-content' }}
+      expandable={{ expandedRowRender: (entry) => <EntryDetails entry={entry} /> }}
+      locale={{ emptyText: t('audit.empty') }}
+    />
+  );
+}

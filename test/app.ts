@@ -1,0 +1,113 @@
+/**
+ * The real app on a real database for route tests: requests go through app.inject(), with a
+ * cookie jar and the CSRF token like the web app's.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type Services } from '../src/server/app.js';
+import type { Database } from '../src/server/db/index.js';
+import { createTestDatabase } from './db.js';
+
+export const ADMIN = { login: 'quantri', password: 'MatKhau2026', displayName: 'Nguyễn Văn Đức' };
+
+export interface TestApp {
+  app: FastifyInstance;
+  services: Services;
+  database: Database;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hoctap-test-'));
+  const { app, services } = await buildApp({ database, sessionSecret: 'test-secret', dataDir, logLevel: false, runJobs: false });
+  return {
+    app,
+    services,
+    database,
+    dataDir,
+    close: async () => {
+      await app.close();
+      await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Response<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, unknown>;
+}
+
+/** A logged-in (or anonymous) client of the app. */
+export class Client {
+  cookie = '';
+  csrf = '';
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly ip = '127.0.0.1',
+  ) {}
+
+  async request<T = any>(method: string, url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {
+    const res = await this.app.inject({
+      method: method as 'GET',
+      url,
+      payload: payload as object,
+      remoteAddress: this.ip,
+      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}), ...headers },
+    });
+    const setCookie = res.cookies.find((c) => c.name === 'hoctap_session');
+    if (setCookie) this.cookie = setCookie.value ? `hoctap_session=${setCookie.value}` : '';
+    const body = res.headers['content-type']?.toString().includes('json') ? res.json() : res.body;
+    if (body && typeof body === 'object' && 'csrfToken' in body) this.csrf = (body as { csrfToken: string }).csrfToken;
+    return { status: res.statusCode, body: body as T, headers: res.headers };
+  }
+
+  get = <T = any>(url: string) => this.request<T>('GET', url);
+  post = <T = any>(url: string, payload: unknown = {}) => this.request<T>('POST', url, payload);
+  patch = <T = any>(url: string, payload: unknown) => this.request<T>('PATCH', url, payload);
+  delete = <T = any>(url: string) => this.request<T>('DELETE', url);
+
+  async login(login: string, password: string): Promise<this> {
+    const res = await this.post('/api/v1/auth/login', { login, password });
+    if (res.status !== 200) throw new Error(`login ${login} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return this;
+  }
+}
+
+/** First-run setup with a root agency; returns the admin's client and the root id. */
+export async function setUp(app: FastifyInstance, rootName = 'Sở Tài chính tỉnh Kon Tum') {
+  const admin = new Client(app);
+  const res = await admin.post('/api/v1/setup', {
+    org: { name: rootName, kindCode: 'agency' },
+    admin: { displayName: ADMIN.displayName, login: ADMIN.login, password: ADMIN.password, passwordConfirm: ADMIN.password },
+  });
+  if (res.status !== 201) throw new Error(`setup failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { admin, rootId: res.body.user.homeOrg.id as string };
+}
+
+/**
+ * A small agency: root with two phòng (A, B), a unit head of each, and a member of A.
+ * Users must change their password at first login, so each sets a new one.
+ */
+export async function smallAgency(app: FastifyInstance) {
+  const { admin, rootId } = await setUp(app);
+  const unitA = (await admin.post('/api/v1/orgs', { parentId: rootId, name: 'Phòng Quản lý ngân sách', kindCode: 'department' })).body;
+  const unitB = (await admin.post('/api/v1/orgs', { parentId: rootId, name: 'Phòng Tài chính doanh nghiệp', kindCode: 'department' })).body;
+  const makeUser = async (login: string, displayName: string, homeOrgId: string, role: string) => {
+    const created = await admin.post('/api/v1/users', { login, displayName, homeOrgId, password: 'TamThoi2026x' });
+    if (created.status !== 201) throw new Error(`create user failed: ${JSON.stringify(created.body)}`);
+    await admin.post(`/api/v1/users/${created.body.id}/grants`, { orgId: homeOrgId, role });
+    const client = await new Client(app).login(login, 'TamThoi2026x');
+    await client.post('/api/v1/auth/password', { currentPassword: 'TamThoi2026x', newPassword: 'MoiDoi2026x', newPasswordConfirm: 'MoiDoi2026x' });
+    return { id: created.body.id as string, client };
+  };
+  const headA = await makeUser('tp.ngansach', 'Lê Văn Hải', unitA.id, 'unit_head');
+  const headB = await makeUser('tp.doanhnghiep', 'Đỗ Thị Kim Oanh', unitB.id, 'unit_head');
+  const memberA = await makeUser('cv.ngansach', 'Võ Thị Mỹ Linh', unitA.id, 'member');
+  return { admin, rootId, unitA, unitB, headA, headB, memberA };
+}
