@@ -36,15 +36,17 @@ function runVitest(args) {
   delete env.FORCE_COLOR;
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [vitestBin, ...args], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    // Ctrl-C reaches vitest directly (same process group): just wait for it to finish.
+    const ignore = () => {};
     const forward = (signal) => child.kill(signal);
-    process.on('SIGINT', forward);
+    process.on('SIGINT', ignore);
     process.on('SIGTERM', forward);
     child.on('error', (error) => {
       console.error(`could not start vitest: ${error.message}`);
       resolve(127);
     });
     child.on('exit', (code, signal) => {
-      process.off('SIGINT', forward);
+      process.off('SIGINT', ignore);
       process.off('SIGTERM', forward);
       resolve(code ?? (signal ? 128 : 1));
     });
