@@ -1,22 +1,24 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from './api';
-import { endSession } from './auth';
+import { endSession, meKey } from './auth';
 
-function isSessionLost(error: unknown): boolean {
+function isUnauthenticated(error: unknown): boolean {
   return isApiError(error) && error.status === 401 && error.code === 'UNAUTHENTICATED';
 }
 
 /** Server state cache. A lost session anywhere sends the user back to the login page. */
 export function createQueryClient(): QueryClient {
+  // Only a user who was logged in can lose the session (the session expired or was ended).
+  const sessionLost = (error: unknown) => isUnauthenticated(error) && !!client.getQueryData(meKey);
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, q) => {
-        if (isSessionLost(error) && q.queryKey[0] !== 'auth') endSession(client);
+        if (q.queryKey[0] !== 'auth' && sessionLost(error)) endSession(client);
       },
     }),
     mutationCache: new MutationCache({
       onError: (error) => {
-        if (isSessionLost(error)) endSession(client);
+        if (sessionLost(error)) endSession(client);
       },
     }),
     defaultOptions: {

@@ -32,6 +32,7 @@ function RootKindSelect(props: { id?: string; value?: string; onChange?: (value:
   const t = useT();
   const { lang } = useLang();
   const kinds = useOrgKinds();
+  if (kinds.isError) return <ErrorState error={kinds.error} onRetry={() => void kinds.refetch()} />;
   const options = (kinds.data ?? [])
     .filter((kind) => kind.canBeRoot)
     .map((kind) => ({ value: kind.code, label: pickName(lang, kind) }));
