@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -9,6 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { latestMigrationTag, type Database } from './db/index.js';
+import { WEB_DIST_DIR } from './paths.js';
 import { createSessionStore } from './platform/auth/sessions.js';
 import { createLocalStorage, type FileStorage } from './platform/files/storage.js';
 import { registerAuthHooks } from './platform/http/auth-hooks.js';
@@ -27,7 +27,6 @@ import { userRoutes } from './modules/user/user.routes.js';
 import { createUserService } from './modules/user/user.service.js';
 
 export const VERSION = '0.1.0';
-const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 export interface AppOptions {
   database: Database;
@@ -123,9 +122,9 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   auditRoutes(app, services.audit);
   jobRoutes(app, services.db, services.jobs, services.storage);
 
-  if (opts.serveWeb && existsSync(path.join(WEB_DIST, 'index.html'))) {
+  if (opts.serveWeb && existsSync(path.join(WEB_DIST_DIR, 'index.html'))) {
     await app.register(fastifyStatic, {
-      root: WEB_DIST,
+      root: WEB_DIST_DIR,
       wildcard: false,
       index: false,
       setHeaders: (res, filePath) => {
@@ -134,7 +133,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api/') && opts.serveWeb && existsSync(path.join(WEB_DIST, 'index.html'))) {
+    if (request.method === 'GET' && !request.url.startsWith('/api/') && opts.serveWeb && existsSync(path.join(WEB_DIST_DIR, 'index.html'))) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.status(404).send({ code: 'NOT_FOUND', message: { vi: 'Không tìm thấy.', en: 'Not found.' } });

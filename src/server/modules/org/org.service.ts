@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { eq, inArray, isNull, or } from 'drizzle-orm';
 import { nfc, searchKey, sortKey } from '../../../shared/vn-text.js';
 import type { Db, Executor, Tx } from '../../db/index.js';
@@ -8,6 +7,7 @@ import type { RequestContext } from '../../platform/http/context.js';
 import { authorize, can, isSystemAdmin, scopePaths, type Action, type Actor } from '../../platform/policy.js';
 import { todayInVietnam } from '../../platform/time.js';
 import { org } from './org.table.js';
+import builtInKinds from './org-kinds.json' with { type: 'json' };
 import { orgRepo, type OrgRow, type OrgSummaryRow } from './org.repo.js';
 
 export interface OrgSummary {
@@ -141,13 +141,9 @@ export function createOrgService(db: Db) {
   return {
     /** Loads org-kinds.json into the table, keeping what administrators changed. */
     async loadBuiltInKinds(): Promise<void> {
-      const file = JSON.parse(readFileSync(new URL('./org-kinds.json', import.meta.url), 'utf8'));
       await orgRepo.upsertMissingKinds(
         db,
-        file.kinds.map((k: { code: string; nameVi: string; nameEn: string; canBeRoot: boolean; parentKinds: string[] }, i: number) => ({
-          ...k,
-          sortOrder: i,
-        })),
+        builtInKinds.kinds.map((k, i) => ({ ...k, sortOrder: i })),
       );
     },
 
