@@ -125,7 +125,9 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   if (opts.serveWeb && existsSync(path.join(WEB_DIST_DIR, 'index.html'))) {
     await app.register(fastifyStatic, {
       root: WEB_DIST_DIR,
-      wildcard: false,
+      // Files are looked up per request, so a rebuilt web app is served without a restart;
+      // a missing file falls through to the not-found handler below.
+      wildcard: true,
       index: false,
       setHeaders: (res, filePath) => {
         res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -133,7 +135,9 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api/') && opts.serveWeb && existsSync(path.join(WEB_DIST_DIR, 'index.html'))) {
+    // Client-side routes (/orgs, /users?…) get the app; missing files (/assets/x.js) and the API get 404.
+    const isPage = !request.url.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(request.url.split('?')[0]);
+    if ((request.method === 'GET' || request.method === 'HEAD') && isPage && opts.serveWeb && existsSync(path.join(WEB_DIST_DIR, 'index.html'))) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.status(404).send({ code: 'NOT_FOUND', message: { vi: 'Không tìm thấy.', en: 'Not found.' } });

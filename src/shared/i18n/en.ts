@@ -21,6 +21,7 @@ export const en: Messages = {
   'common.backHome': 'Back to the main page',
 
   'form.required': 'Please fill this in.',
+  'form.datePlaceholder': 'dd/mm/yyyy',
 
   'error.network': 'Cannot reach the server. Please check the network and try again.',
   'error.unexpected': 'The server gave an unexpected answer. Please try again later.',
@@ -76,7 +77,7 @@ export const en: Messages = {
 
   'org.title': 'Organisations',
   'org.navigator': 'Organisation tree',
-  'org.search.placeholder': 'Search organisations (diacritics optional)',
+  'org.search.placeholder': 'Search units (accents optional)',
   'org.search.none': 'No organisation found.',
   'org.search.refine': '{count} results; type more to narrow them down.',
   'org.select.placeholder': 'Choose an organisation',
@@ -149,6 +150,7 @@ export const en: Messages = {
   'users.field.login': 'Login',
   'users.field.homeOrg': 'Home organisation',
   'users.field.initialPassword': 'Initial password',
+  'users.field.passwordConfirm': 'Password again',
   'users.form.createTitle': 'Add a user',
   'users.form.editTitle': 'Edit: {name}',
   'users.form.create': 'Add',
@@ -195,6 +197,8 @@ export const en: Messages = {
   'audit.filter.any': 'Any',
   'audit.filter.apply': 'Apply',
   'audit.filter.reset': 'Clear filters',
+  'audit.filter.show': 'Filters',
+  'audit.col.entry': 'Entry',
   'audit.col.at': 'Time',
   'audit.col.user': 'User',
   'audit.col.action': 'Action',
@@ -231,5 +235,6 @@ export const en: Messages = {
   'job.state.failed': 'Failed',
   'job.progress': 'Progress',
   'job.download': 'Download the file',
+  'job.file': 'File: {name}',
   'job.dismiss': 'Close',
 };

@@ -22,6 +22,7 @@ export const vi = {
   'common.backHome': 'Về trang chính',
 
   'form.required': 'Vui lòng nhập thông tin này.',
+  'form.datePlaceholder': 'dd/mm/yyyy',
 
   'error.network': 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
   'error.unexpected': 'Máy chủ trả lời không như mong đợi. Vui lòng thử lại sau.',
@@ -77,7 +78,7 @@ export const vi = {
 
   'org.title': 'Tổ chức',
   'org.navigator': 'Cây tổ chức',
-  'org.search.placeholder': 'Tìm cơ quan, đơn vị (gõ không dấu cũng được)',
+  'org.search.placeholder': 'Tìm đơn vị (gõ không dấu được)',
   'org.search.none': 'Không tìm thấy đơn vị nào.',
   'org.search.refine': 'Có {count} kết quả; hãy gõ cụ thể hơn để thu hẹp.',
   'org.select.placeholder': 'Chọn cơ quan, đơn vị',
@@ -150,6 +151,7 @@ export const vi = {
   'users.field.login': 'Tên đăng nhập',
   'users.field.homeOrg': 'Đơn vị công tác',
   'users.field.initialPassword': 'Mật khẩu ban đầu',
+  'users.field.passwordConfirm': 'Nhập lại mật khẩu',
   'users.form.createTitle': 'Thêm người dùng',
   'users.form.editTitle': 'Sửa thông tin: {name}',
   'users.form.create': 'Thêm',
@@ -196,6 +198,8 @@ export const vi = {
   'audit.filter.any': 'Tất cả',
   'audit.filter.apply': 'Lọc',
   'audit.filter.reset': 'Bỏ lọc',
+  'audit.filter.show': 'Bộ lọc',
+  'audit.col.entry': 'Bản ghi',
   'audit.col.at': 'Thời gian',
   'audit.col.user': 'Người thực hiện',
   'audit.col.action': 'Thao tác',
@@ -232,6 +236,7 @@ export const vi = {
   'job.state.failed': 'Không thành công',
   'job.progress': 'Tiến độ',
   'job.download': 'Tải tệp về',
+  'job.file': 'Tệp: {name}',
   'job.dismiss': 'Đóng',
 };
 

@@ -7,7 +7,8 @@ const tags = ['organisations'];
 const orgCode = z.string().trim().max(64).nullish();
 
 export function orgRoutes(app: ZApp, orgs: OrgService) {
-  app.get('/api/v1/org-kinds', { schema: { tags, summary: 'Kinds of organisation and where each may stand' } }, async () => ({
+  // Public: the first-run setup page offers the kinds before any account exists.
+  app.get('/api/v1/org-kinds', { config: { public: true }, schema: { tags, summary: 'Kinds of organisation and where each may stand' } }, async () => ({
     items: await orgs.listKinds(),
   }));
 

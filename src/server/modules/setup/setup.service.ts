@@ -43,12 +43,16 @@ export function createSetupService(db: Db, orgs: OrgService, users: UserService,
       if (input.admin.password !== input.admin.passwordConfirm) {
         throw invalid('admin.passwordConfirm', 'Hai mật khẩu không khớp.', 'The two passwords differ.');
       }
+      // The audit rows of setup name the administrator being created, whose id is chosen now.
+      const adminId = crypto.randomUUID();
+      const asAdmin: RequestContext = { ...ctx, actor: { userId: adminId, grants: [] } };
       const result = await db.transaction(async (tx) => {
         // Two concurrent setups (two tabs, two app processes) serialise here; the second sees an account.
         await tx.execute(sql`lock table ${userAccount} in share row exclusive mode`);
         if ((await users.count(tx)) > 0) throw setupDone();
-        const root = await orgs.createRootInSetup(tx, ctx, input.org);
-        const admin = await users.createAdminInSetup(tx, ctx, {
+        const root = await orgs.createRootInSetup(tx, asAdmin, input.org);
+        const admin = await users.createAdminInSetup(tx, asAdmin, {
+          id: adminId,
           login: input.admin.login,
           displayName: input.admin.displayName,
           password: input.admin.password,

@@ -57,5 +57,9 @@ describe('first-run setup', () => {
     const audit = await admin.get('/api/v1/audit');
     const actions = audit.body.items.map((e: { entity: string; action: string }) => `${e.entity}.${e.action}`);
     expect(actions).toEqual(expect.arrayContaining(['org.create', 'user.create', 'user.grant']));
+    // Setup's rows name the administrator it created.
+    const me = (await admin.get('/api/v1/auth/me')).body.user;
+    const setupRows = audit.body.items.filter((e: { action: string }) => e.action !== 'login');
+    expect(setupRows.every((e: { userId: string; userName: string }) => e.userId === me.id && e.userName === 'Trần Thị Thu Hà')).toBe(true);
   });
 });

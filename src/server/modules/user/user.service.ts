@@ -94,7 +94,11 @@ export function createUserService(db: Db, orgs: OrgService) {
     return user;
   }
 
-  async function insertUser(tx: Executor, ctx: RequestContext, input: { login: string; displayName: string; homeOrgId: string; password: string; mustChangePassword: boolean }) {
+  async function insertUser(
+    tx: Executor,
+    ctx: RequestContext,
+    input: { id?: string; login: string; displayName: string; homeOrgId: string; password: string; mustChangePassword: boolean },
+  ) {
     const login = normaliseLogin(input.login);
     checkLogin(login);
     checkPassword(input.password, login, 'password');
@@ -103,6 +107,7 @@ export function createUserService(db: Db, orgs: OrgService) {
     }
     const displayName = nfc(input.displayName);
     const created = await userRepo.insert(tx, {
+      ...(input.id ? { id: input.id } : {}),
       login,
       displayName,
       nameSearch: searchKey(displayName),
@@ -181,7 +186,7 @@ export function createUserService(db: Db, orgs: OrgService) {
     },
 
     /** First-run setup: the first administrator with system_admin on the root. */
-    async createAdminInSetup(tx: Tx, ctx: RequestContext, input: { login: string; displayName: string; password: string; rootOrgId: string }) {
+    async createAdminInSetup(tx: Tx, ctx: RequestContext, input: { id: string; login: string; displayName: string; password: string; rootOrgId: string }) {
       const created = await insertUser(tx, ctx, { ...input, homeOrgId: input.rootOrgId, mustChangePassword: false });
       await insertGrant(tx, ctx, created, input.rootOrgId, 'system_admin');
       return created;

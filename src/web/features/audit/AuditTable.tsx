@@ -1,4 +1,4 @@
-import { Table, Typography } from 'antd';
+import { Grid, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { formatDateTime } from '../../../shared/vn-text';
 import { useLang, useT } from '../../app/i18n';
@@ -27,6 +27,26 @@ function EntryDetails({ entry }: { entry: AuditEntry }) {
 export function AuditTable({ entries, loading }: { entries: AuditEntry[]; loading: boolean }) {
   const t = useT();
   const { lang } = useLang();
+  const screens = Grid.useBreakpoint();
+  const compact = !screens.md;
+  // On phones one column tells the whole entry, so that the table needs no sideways scrolling.
+  const compactColumns: TableColumnsType<AuditEntry> = [
+    {
+      key: 'entry',
+      title: t('audit.col.entry'),
+      render: (_, entry) => (
+        <div className="audit-entry">
+          <div className="audit-entry-head">
+            <span className="nowrap">{formatDateTime(entry.at)}</span> · {entry.userName ?? t('audit.systemUser')}
+          </div>
+          <div>
+            {actionLabel(lang, entry.action)} · {entityLabel(lang, entry.entity)}
+          </div>
+          {entry.orgName && <div className="muted">{entry.orgName}</div>}
+        </div>
+      ),
+    },
+  ];
   const columns: TableColumnsType<AuditEntry> = [
     {
       key: 'at',
@@ -43,12 +63,12 @@ export function AuditTable({ entries, loading }: { entries: AuditEntry[]; loadin
       rowKey={(entry) => String(entry.id)}
       className="audit-table"
       data-testid="audit-table"
-      columns={columns}
+      columns={compact ? compactColumns : columns}
       dataSource={entries}
       loading={loading}
       pagination={false}
       size="middle"
-      scroll={{ x: 'max-content' }}
+      scroll={compact ? undefined : { x: 'max-content' }}
       expandable={{ expandedRowRender: (entry) => <EntryDetails entry={entry} /> }}
       locale={{ emptyText: t('audit.empty') }}
     />

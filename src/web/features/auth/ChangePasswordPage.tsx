@@ -6,7 +6,7 @@ import { meKey, useMe } from '../../app/auth';
 import { useShowError } from '../../app/errors';
 import { useT } from '../../app/i18n';
 import { PasswordPolicyHint } from './PasswordPolicyHint';
-import { requiredRule, sameAsRule } from './passwordRules';
+import { requiredRule, sameAsRule } from '../../components/formRules';
 
 interface PasswordValues {
   currentPassword: string;

@@ -7,7 +7,7 @@ import { errorText } from '../../app/errors';
 import { useLang, useT } from '../../app/i18n';
 import { Loading } from '../../components/Loading';
 import { PublicLayout } from '../../components/PublicLayout';
-import { requiredRule } from './passwordRules';
+import { requiredRule } from '../../components/formRules';
 
 interface LoginValues {
   login: string;

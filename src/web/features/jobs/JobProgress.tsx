@@ -88,6 +88,9 @@ export function JobProgress({ jobId, title, onDismiss }: Props) {
               {pickText(lang, data.error)}
             </div>
           )}
+          {state === 'succeeded' && data?.result?.fileName && (
+            <div className="job-file">{t('job.file', { name: data.result.fileName })}</div>
+          )}
           {state === 'succeeded' && fileId && (
             <Button
               type="primary"
@@ -97,7 +100,6 @@ export function JobProgress({ jobId, title, onDismiss }: Props) {
               data-testid="job-download"
             >
               {t('job.download')}
-              {data?.result?.fileName ? ` (${data.result.fileName})` : ''}
             </Button>
           )}
         </div>

@@ -52,6 +52,9 @@ export function OrgActions({ org, canManage, onSelect }: Props) {
         ),
     });
 
+  const canSeeUsers = hasPermission(me.data, 'user.read');
+  if (!canManage && !canSeeUsers) return null;
+
   return (
     <>
       <Space wrap className="org-actions">
@@ -83,7 +86,7 @@ export function OrgActions({ org, canManage, onSelect }: Props) {
             )}
           </>
         )}
-        {hasPermission(me.data, 'user.read') && (
+        {canSeeUsers && (
           <Link to={`/users?orgId=${encodeURIComponent(org.id)}`} data-testid="org-users-link">
             <Button icon={<TeamOutlined />}>{t('org.action.users')}</Button>
           </Link>

@@ -57,7 +57,12 @@ export function OrgCloseModal({ org, onClose }: { org: OrgSummary; onClose: () =
           label={t('org.field.validTo')}
           rules={[{ required: true, message: t('form.required') }]}
         >
-          <DatePicker format={DATE_FORMAT} className="full-width" data-testid="org-close-date" />
+          <DatePicker
+            format={DATE_FORMAT}
+            className="full-width"
+            placeholder={t('form.datePlaceholder')}
+            data-testid="org-close-date"
+          />
         </Form.Item>
       </Form>
     </Modal>

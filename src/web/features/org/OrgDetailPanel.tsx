@@ -1,7 +1,7 @@
-import { Breadcrumb, Card, Descriptions, Empty, Spin, Tag } from 'antd';
+import { Breadcrumb, Card, Descriptions, Empty, Grid, Spin, Tag } from 'antd';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { formatDate } from '../../../shared/vn-text';
-import { useT } from '../../app/i18n';
+import { formatNumber, useLang, useT } from '../../app/i18n';
 import type { OrgDetail } from '../../app/types';
 import { ErrorState } from '../../components/ErrorState';
 import { OrgActions } from './OrgActions';
@@ -15,7 +15,9 @@ interface Props {
 
 export function OrgDetailPanel({ selectedId, detail, onSelect }: Props) {
   const t = useT();
+  const { lang } = useLang();
   const kindName = useKindName();
+  const screens = Grid.useBreakpoint();
 
   if (!selectedId) {
     return (
@@ -80,7 +82,7 @@ export function OrgDetailPanel({ selectedId, detail, onSelect }: Props) {
       <Descriptions
         column={1}
         size="small"
-        bordered
+        bordered={!!screens.sm}
         className="org-descriptions"
         items={[
           { key: 'name', label: t('org.field.name'), children: org.name },
@@ -92,7 +94,7 @@ export function OrgDetailPanel({ selectedId, detail, onSelect }: Props) {
             children: org.validFrom ? formatDate(org.validFrom) : dash,
           },
           { key: 'validTo', label: t('org.field.validTo'), children: org.validTo ? formatDate(org.validTo) : dash },
-          { key: 'children', label: t('org.field.childCount'), children: org.childCount },
+          { key: 'children', label: t('org.field.childCount'), children: formatNumber(lang, org.childCount) },
         ]}
       />
       <OrgActions org={org} canManage={can.manage} onSelect={onSelect} />

@@ -6,7 +6,7 @@ import { pickName, useLang, useT } from '../../app/i18n';
 import type { OrgKind, OrgSummary } from '../../app/types';
 import { API_DATE_FORMAT, DATE_FORMAT } from '../../components/dates';
 import { testId } from '../../components/testId';
-import { requiredRule } from '../auth/passwordRules';
+import { requiredRule } from '../../components/formRules';
 import { useCreateOrg, useOrgDetail, useOrgKinds, useUpdateOrg } from './orgApi';
 
 interface FormValues {
@@ -138,7 +138,7 @@ export function OrgFormModal(props: Props) {
         </Form.Item>
         {props.mode === 'create' && (
           <Form.Item name="validFrom" label={t('org.field.validFrom')} extra={t('org.form.validFromHelp')}>
-            <DatePicker format={DATE_FORMAT} className="full-width" />
+            <DatePicker format={DATE_FORMAT} className="full-width" placeholder={t('form.datePlaceholder')} />
           </Form.Item>
         )}
       </Form>

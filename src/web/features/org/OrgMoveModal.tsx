@@ -4,7 +4,7 @@ import { useShowError } from '../../app/errors';
 import { useT } from '../../app/i18n';
 import type { OrgSummary } from '../../app/types';
 import { testId } from '../../components/testId';
-import { requiredRule } from '../auth/passwordRules';
+import { requiredChoiceRule } from '../../components/formRules';
 import { OrgTreeSelect, type OrgOption } from './OrgTreeSelect';
 import { useMoveOrg } from './orgApi';
 
@@ -48,7 +48,7 @@ export function OrgMoveModal({ org, onClose }: { org: OrgSummary; onClose: () =>
     >
       <Typography.Paragraph type="secondary">{t('org.move.help')}</Typography.Paragraph>
       <Form<FormValues> form={form} name="orgMove" layout="vertical" onFinish={submit}>
-        <Form.Item name="newParentId" label={t('org.move.newParent')} rules={[requiredRule(t)]}>
+        <Form.Item name="newParentId" label={t('org.move.newParent')} rules={[requiredChoiceRule(t)]}>
           <OrgTreeSelect data-testid="org-move-parent" placeholder={t('org.move.placeholder')} />
         </Form.Item>
       </Form>

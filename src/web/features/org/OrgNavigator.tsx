@@ -17,7 +17,8 @@ interface Props {
   selectedId: string | null;
   /** Organisations to open so that the selected one shows (its ancestors). */
   revealIds: readonly string[];
-  onSelect: (id: string) => void;
+  /** `auto`: chosen by the navigator itself (the only top organisation), not by the user. */
+  onSelect: (id: string, auto?: boolean) => void;
 }
 
 interface Branch {
@@ -80,7 +81,7 @@ export function OrgNavigator({ selectedId, revealIds, onSelect }: Props) {
       setExpanded((previous) => union(previous, [singleTop.id]));
       setLoaded((previous) => union(previous, [singleTop.id]));
     }
-    if (!selectedId) onSelect(singleTop.id);
+    if (!selectedId) onSelect(singleTop.id, true);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [singleTop?.id]);
 

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { Col, Row, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useT } from '../../app/i18n';
@@ -11,7 +12,14 @@ export default function OrgPage() {
   const [params, setParams] = useSearchParams();
   const selectedId = params.get('id');
   const detail = useOrgDetail(selectedId);
-  const select = (id: string) => setParams({ id }, { replace: !selectedId });
+  const detailRef = useRef<HTMLDivElement>(null);
+  const select = (id: string, auto = false) => {
+    setParams({ id }, { replace: auto || !selectedId });
+    // On a phone the details sit below the tree: bring them into view.
+    if (!auto && window.matchMedia('(max-width: 767px)').matches) {
+      requestAnimationFrame(() => detailRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
+    }
+  };
 
   return (
     <div className="page">
@@ -29,7 +37,9 @@ export default function OrgPage() {
           </section>
         </Col>
         <Col xs={24} md={14} xl={16}>
-          <OrgDetailPanel selectedId={selectedId} detail={detail} onSelect={select} />
+          <div ref={detailRef} className="org-detail-anchor">
+            <OrgDetailPanel selectedId={selectedId} detail={detail} onSelect={select} />
+          </div>
         </Col>
       </Row>
     </div>

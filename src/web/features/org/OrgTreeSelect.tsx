@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useT } from '../../app/i18n';
 import type { OrgSummary } from '../../app/types';
 import { useDebounced } from '../../components/useDebounced';
-import { childrenQuery, useOrgSearch } from './orgApi';
+import { ancestorNames, childrenQuery, useOrgSearch } from './orgApi';
 
 /** An organisation picked in a form or filter: its id and name. */
 export interface OrgOption {
@@ -46,7 +46,7 @@ function toNode(org: OrgSummary, pId: string | null, path?: string[]): SelectNod
     ) : (
       org.name
     ),
-    isLeaf: path ? true : org.childCount === 0,
+    isLeaf: path !== undefined || org.childCount === 0,
   };
 }
 
@@ -65,7 +65,7 @@ export function OrgTreeSelect({ value, onChange, placeholder, allowClear = true,
   const [branches, setBranches] = useState<SelectNode[]>([]);
 
   const treeData = useMemo<SelectNode[]>(() => {
-    if (searching) return (hits.data?.items ?? []).map((hit) => toNode(hit, null, hit.pathNames));
+    if (searching) return (hits.data?.items ?? []).map((hit) => toNode(hit, null, ancestorNames(hit)));
     const seen = new Set<string>();
     const nodes: SelectNode[] = [];
     for (const node of [...(top.data?.items ?? []).map((org) => toNode(org, null)), ...branches]) {

@@ -25,6 +25,12 @@ export function childrenQuery(parentId: string | null, page = 1, includeClosed =
   };
 }
 
+/** Names of the visible ancestors of a search hit, root first (the hit itself left out). */
+export function ancestorNames(hit: OrgSearchHit): string[] {
+  const names = hit.pathNames;
+  return names.length > 0 && names[names.length - 1] === hit.name ? names.slice(0, -1) : names;
+}
+
 export function useOrgKinds() {
   return useQuery({
     queryKey: orgKeys.kinds,

@@ -10,7 +10,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { PublicLayout } from '../../components/PublicLayout';
 import { PasswordPolicyHint } from '../auth/PasswordPolicyHint';
-import { requiredRule, sameAsRule } from '../auth/passwordRules';
+import { requiredRule, sameAsRule } from '../../components/formRules';
 import { useOrgKinds } from '../org/orgApi';
 
 interface SetupValues {

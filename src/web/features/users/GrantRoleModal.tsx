@@ -4,7 +4,7 @@ import { useShowError } from '../../app/errors';
 import { pickName, useLang, useT } from '../../app/i18n';
 import type { UserSummary } from '../../app/types';
 import { testId } from '../../components/testId';
-import { requiredRule } from '../auth/passwordRules';
+import { requiredChoiceRule, requiredRule } from '../../components/formRules';
 import { OrgTreeSelect, type OrgOption } from '../org/OrgTreeSelect';
 import { useGrantRole, useRoles } from './usersApi';
 
@@ -59,7 +59,7 @@ export function GrantRoleModal({ user, onClose }: { user: UserSummary; onClose: 
         initialValues={{ orgId: user.homeOrg ? { value: user.homeOrg.id, label: user.homeOrg.name } : undefined }}
         onFinish={submit}
       >
-        <Form.Item name="orgId" label={t('users.grant.org')} rules={[requiredRule(t)]}>
+        <Form.Item name="orgId" label={t('users.grant.org')} rules={[requiredChoiceRule(t)]}>
           <OrgTreeSelect data-testid="grant-org" allowClear={false} />
         </Form.Item>
         <Form.Item

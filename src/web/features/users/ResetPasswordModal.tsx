@@ -5,7 +5,7 @@ import { useT } from '../../app/i18n';
 import type { UserSummary } from '../../app/types';
 import { testId } from '../../components/testId';
 import { PasswordPolicyHint } from '../auth/PasswordPolicyHint';
-import { requiredRule, sameAsRule } from '../auth/passwordRules';
+import { requiredRule, sameAsRule } from '../../components/formRules';
 import { useResetPassword } from './usersApi';
 
 interface FormValues {

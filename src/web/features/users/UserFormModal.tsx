@@ -5,7 +5,7 @@ import { useT } from '../../app/i18n';
 import type { UserSummary } from '../../app/types';
 import { testId } from '../../components/testId';
 import { PasswordPolicyHint } from '../auth/PasswordPolicyHint';
-import { requiredRule, sameAsRule } from '../auth/passwordRules';
+import { requiredChoiceRule, requiredRule, sameAsRule } from '../../components/formRules';
 import { OrgTreeSelect, type OrgOption } from '../org/OrgTreeSelect';
 import { useCreateUser, useUpdateUser } from './usersApi';
 
@@ -109,7 +109,7 @@ export function UserFormModal(props: Props) {
         >
           <Input maxLength={100} disabled={!creating} autoCapitalize="none" autoComplete="off" />
         </Form.Item>
-        <Form.Item name="homeOrgId" label={t('users.field.homeOrg')} rules={[requiredRule(t)]}>
+        <Form.Item name="homeOrgId" label={t('users.field.homeOrg')} rules={[requiredChoiceRule(t)]}>
           <OrgTreeSelect data-testid="user-form-home-org" allowClear={false} />
         </Form.Item>
         {creating && (
@@ -125,7 +125,7 @@ export function UserFormModal(props: Props) {
             </Form.Item>
             <Form.Item
               name="passwordConfirm"
-              label={t('password.confirm')}
+              label={t('users.field.passwordConfirm')}
               dependencies={['password']}
               rules={[requiredRule(t), sameAsRule(t, 'password')]}
             >

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Input, Typography } from 'antd';
+import { Button, Grid, Input, Typography } from 'antd';
+import type { PaginationProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { hasPermission, useMe } from '../../app/auth';
-import { useT } from '../../app/i18n';
+import { formatNumber, useLang, useT } from '../../app/i18n';
 import type { UserSummary } from '../../app/types';
 import { ErrorState } from '../../components/ErrorState';
 import { useDebounced } from '../../components/useDebounced';
@@ -11,8 +12,11 @@ import { OrgTreeSelect } from '../org/OrgTreeSelect';
 import { useOrgDetail } from '../org/orgApi';
 import { GrantRoleModal } from './GrantRoleModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
+import { UserCards } from './UserCards';
 import { UserFormModal } from './UserFormModal';
+import type { UserRowActions } from './UserParts';
 import { UserTable } from './UserTable';
+import { useUserConfirms } from './useUserConfirms';
 import { useUsers } from './usersApi';
 
 type Dialog =
@@ -23,6 +27,8 @@ type Dialog =
 /** /users?orgId=<org>: users whose home organisation is in that subtree, with their role grants. */
 export default function UsersPage() {
   const t = useT();
+  const { lang } = useLang();
+  const screens = Grid.useBreakpoint();
   const me = useMe();
   const canManage = hasPermission(me.data, 'user.manage');
   const [params, setParams] = useSearchParams();
@@ -36,6 +42,31 @@ export default function UsersPage() {
   const users = useUsers({ orgId, q: q || undefined, page, pageSize: paging.pageSize });
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
+
+  const { confirmToggle, confirmRemoveGrant } = useUserConfirms();
+  const actions: UserRowActions = {
+    onEdit: (user) => setDialog({ kind: 'edit', user }),
+    onResetPassword: (user) => setDialog({ kind: 'reset', user }),
+    onGrant: (user) => setDialog({ kind: 'grant', user }),
+    onToggle: confirmToggle,
+    onRemoveGrant: confirmRemoveGrant,
+  };
+  const pagination: PaginationProps = {
+    current: users.data?.page ?? page,
+    pageSize: users.data?.pageSize ?? paging.pageSize,
+    total: users.data?.total ?? 0,
+    showSizeChanger: true,
+    pageSizeOptions: [20, 50, 100],
+    showTotal: (total) => t('common.total', { count: formatNumber(lang, total) }),
+    onChange: (nextPage, pageSize) => setPaging({ page: nextPage, pageSize, q, orgId }),
+  };
+  const list = {
+    users: users.data?.items ?? [],
+    loading: users.isFetching,
+    canManage,
+    pagination,
+    actions,
+  };
 
   const orgValue = orgId ? { value: orgId, label: org.data?.org.name ?? '…' } : undefined;
 
@@ -80,15 +111,7 @@ export default function UsersPage() {
       {users.isError ? (
         <ErrorState error={users.error} onRetry={() => void users.refetch()} />
       ) : (
-        <UserTable
-          data={users.data}
-          loading={users.isFetching}
-          canManage={canManage}
-          onPage={(nextPage, pageSize) => setPaging({ page: nextPage, pageSize, q, orgId })}
-          onEdit={(user) => setDialog({ kind: 'edit', user })}
-          onResetPassword={(user) => setDialog({ kind: 'reset', user })}
-          onGrant={(user) => setDialog({ kind: 'grant', user })}
-        />
+        screens.md ? <UserTable {...list} /> : <UserCards {...list} />
       )}
       {dialog?.kind === 'create' && (
         <UserFormModal

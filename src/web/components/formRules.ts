@@ -1,5 +1,5 @@
 import type { FormRule } from 'antd';
-import type { Translate } from '../../app/i18n';
+import type { Translate } from '../app/i18n';
 
 /** Form rule: this field must repeat the password typed in `field`. */
 export function sameAsRule(t: Translate, field: string | string[]): FormRule {
@@ -11,4 +11,9 @@ export function sameAsRule(t: Translate, field: string | string[]): FormRule {
 
 export function requiredRule(t: Translate): FormRule {
   return { required: true, whitespace: true, message: t('form.required') };
+}
+
+/** Required, for a choice (an organisation, a user…) rather than typed text. */
+export function requiredChoiceRule(t: Translate): FormRule {
+  return { required: true, message: t('form.required') };
 }
