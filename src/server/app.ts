@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -122,7 +122,9 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   auditRoutes(app, services.audit);
   jobRoutes(app, services.db, services.jobs, services.storage);
 
-  if (opts.serveWeb && existsSync(path.join(WEB_DIST_DIR, 'index.html'))) {
+  const webBuilt = opts.serveWeb === true && existsSync(path.join(WEB_DIST_DIR, 'index.html'));
+  const sendWebApp = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html');
+  if (webBuilt) {
     await app.register(fastifyStatic, {
       root: WEB_DIST_DIR,
       // Files are looked up per request, so a rebuilt web app is served without a restart;
@@ -133,13 +135,12 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
         res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
+    app.get('/', { schema: { hide: true } }, (_request, reply) => sendWebApp(reply));
   }
   app.setNotFoundHandler(async (request, reply) => {
     // Client-side routes (/orgs, /users?…) get the app; missing files (/assets/x.js) and the API get 404.
     const isPage = !request.url.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(request.url.split('?')[0]);
-    if ((request.method === 'GET' || request.method === 'HEAD') && isPage && opts.serveWeb && existsSync(path.join(WEB_DIST_DIR, 'index.html'))) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    }
+    if (webBuilt && isPage && (request.method === 'GET' || request.method === 'HEAD')) return sendWebApp(reply);
     return reply.status(404).send({ code: 'NOT_FOUND', message: { vi: 'Không tìm thấy.', en: 'Not found.' } });
   });
 
