@@ -104,6 +104,8 @@ export interface AuditEntry {
   action: string;
   entity: string;
   entityId: string | null;
+  /** The unit or account the row is about, by name (null for other entities). */
+  entityName: string | null;
   orgId: string | null;
   orgName: string | null;
   before: unknown;

@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/index.js';
 import { auditLog } from '../../platform/audit/audit.table.js';
 import { org } from '../org/org.table.js';
@@ -32,6 +33,9 @@ function where(f: AuditFilter, beforeId?: number): SQL {
   )!;
 }
 
+/** The changed account, for its name in the list (the acting user is joined as `userAccount`). */
+const subject = alias(userAccount, 'subject');
+
 export const auditRepo = {
   page(db: Executor, f: AuditFilter, limit: number, beforeId?: number) {
     return db
@@ -43,6 +47,8 @@ export const auditRepo = {
         action: auditLog.action,
         entity: auditLog.entity,
         entityId: auditLog.entityId,
+        // What the row is about, by name: the unit for 'org' rows, the account for 'user' rows.
+        entityName: sql<string | null>`case ${auditLog.entity} when 'org' then ${org.name} when 'user' then ${subject.displayName} end`,
         orgId: auditLog.orgId,
         orgName: org.name,
         before: auditLog.before,
@@ -53,6 +59,7 @@ export const auditRepo = {
       .from(auditLog)
       .leftJoin(org, eq(org.id, auditLog.orgId))
       .leftJoin(userAccount, eq(userAccount.id, auditLog.userId))
+      .leftJoin(subject, sql`${subject.id} = case when ${auditLog.entity} = 'user' then ${auditLog.entityId}::uuid end`)
       .where(where(f, beforeId))
       .orderBy(desc(auditLog.id))
       .limit(limit);

@@ -25,6 +25,7 @@ describe('audit log', () => {
     const grants = await s.admin.get('/api/v1/audit?entity=user&action=grant&limit=200');
     expect(grants.body.items.length).toBe(4); // setup admin + three in smallAgency
     expect(grants.body.items.every((e: { action: string }) => e.action === 'grant')).toBe(true);
+    expect(grants.body.items.map((e: { entityName: string }) => e.entityName)).toContain('Lê Văn Hải');
 
     const mine = await s.headA.client.get(`/api/v1/audit?userId=${s.headA.id}`);
     expect(mine.body.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['login', 'change_password']));
@@ -53,7 +54,8 @@ describe('audit log', () => {
       if (n > 1) {
         expect(row.getCell(4).value).toBe('org');
         expect(String(row.getCell(1).value)).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
-        orgNames.add(String(row.getCell(6).value));
+        orgNames.add(String(row.getCell(7).value));
+        expect(row.getCell(5).value).toBeTruthy(); // the unit's name
       }
     });
     expect(sheet.rowCount - 1).toBe(done.body.result.rows);

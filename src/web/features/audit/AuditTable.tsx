@@ -41,6 +41,7 @@ export function AuditTable({ entries, loading }: { entries: AuditEntry[]; loadin
           </div>
           <div>
             {actionLabel(lang, entry.action)} · {entityLabel(lang, entry.entity)}
+            {entry.entityName && ` · ${entry.entityName}`}
           </div>
           {entry.orgName && <div className="muted">{entry.orgName}</div>}
         </div>
@@ -55,7 +56,11 @@ export function AuditTable({ entries, loading }: { entries: AuditEntry[]; loadin
     },
     { key: 'user', title: t('audit.col.user'), render: (_, entry) => entry.userName ?? t('audit.systemUser') },
     { key: 'action', title: t('audit.col.action'), render: (_, entry) => actionLabel(lang, entry.action) },
-    { key: 'entity', title: t('audit.col.entity'), render: (_, entry) => entityLabel(lang, entry.entity) },
+    {
+      key: 'entity',
+      title: t('audit.col.entity'),
+      render: (_, entry) => (entry.entityName ? `${entityLabel(lang, entry.entity)} · ${entry.entityName}` : entityLabel(lang, entry.entity)),
+    },
     { key: 'org', title: t('audit.col.org'), render: (_, entry) => entry.orgName ?? t('common.none') },
   ];
   return (
