@@ -6,12 +6,13 @@ import { forbidden, notFound } from './errors.js';
  * A role is granted on an organisation and covers its subtree (materialised path prefix).
  * Every route reaches it through its service; nothing else decides access.
  */
-export const ACTIONS = ['org.read', 'org.manage', 'user.read', 'user.manage', 'audit.read'] as const;
+export const ACTIONS = ['org.read', 'org.manage', 'user.read', 'user.manage', 'audit.read', 'system.configure'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ROLE_ACTIONS: Record<RoleCode, readonly Action[]> = {
   system_admin: ACTIONS,
   org_admin: ['org.read', 'org.manage', 'user.read', 'user.manage', 'audit.read'],
+  // system.configure (deployment-wide data such as the kinds of organisation) is system_admin's alone.
   secretariat: ['org.read', 'user.read', 'audit.read'],
   unit_head: ['org.read', 'user.read', 'audit.read'],
   member: ['org.read'],
@@ -80,6 +81,11 @@ export function authorize(actor: Actor, action: Action, orgPath: string): void {
   if (can(actor, action, orgPath)) return;
   if (action !== 'org.read' && can(actor, 'org.read', orgPath)) throw forbidden();
   throw notFound();
+}
+
+/** Deployment-wide settings: only a grant that covers every root (a system administrator's). */
+export function authorizeSystem(actor: Actor): void {
+  if (!can(actor, 'system.configure', '/')) throw forbidden();
 }
 
 export function isSystemAdmin(actor: Actor): boolean {

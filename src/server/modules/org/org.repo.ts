@@ -149,6 +149,16 @@ export const orgRepo = {
     return result.length;
   },
 
+  /** Reopens the units of a subtree that were closed on the given date (together with its top). */
+  async reopenSubtree(db: Executor, path: string, closedOn: string): Promise<number> {
+    const result = await db
+      .update(org)
+      .set({ validTo: null, updatedAt: new Date() })
+      .where(and(like(org.path, `${path}%`), eq(org.validTo, closedOn)))
+      .returning({ id: org.id });
+    return result.length;
+  },
+
   subtreeKinds(db: Executor, path: string): Promise<{ kindCode: string; parentKind: string | null }[]> {
     return db.execute(sql`
       select c.kind_code as "kindCode", p.kind_code as "parentKind"
@@ -158,6 +168,15 @@ export const orgRepo = {
 
   kinds(db: Executor): Promise<OrgKindRow[]> {
     return db.select().from(orgKind).orderBy(asc(orgKind.sortOrder));
+  },
+
+  async saveKind(db: Executor, kind: typeof orgKind.$inferInsert): Promise<OrgKindRow> {
+    const [saved] = await db
+      .insert(orgKind)
+      .values(kind)
+      .onConflictDoUpdate({ target: orgKind.code, set: { nameVi: kind.nameVi, nameEn: kind.nameEn, canBeRoot: kind.canBeRoot, parentKinds: kind.parentKinds } })
+      .returning();
+    return saved;
   },
 
   async upsertMissingKinds(db: Executor, kinds: (typeof orgKind.$inferInsert)[]): Promise<void> {

@@ -12,6 +12,19 @@ export function orgRoutes(app: ZApp, orgs: OrgService) {
     items: await orgs.listKinds(),
   }));
 
+  app.put(
+    '/api/v1/org-kinds/:code',
+    {
+      schema: {
+        tags,
+        summary: 'Create or change a kind of organisation (system administrators)',
+        params: z.object({ code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/) }),
+        body: z.object({ nameVi: text(200), nameEn: text(200), canBeRoot: z.boolean(), parentKinds: z.array(z.string().max(40)).max(50) }),
+      },
+    },
+    async (request) => orgs.saveKind(request.ctx, request.params.code, request.body),
+  );
+
   app.get(
     '/api/v1/orgs',
     { schema: { tags, summary: 'Children of an organisation, or the top-most ones the caller sees', querystring: z.object({ parentId: z.uuid().optional(), includeClosed: booleanQuery, ...pageQuery }) } },

@@ -4,7 +4,7 @@ import type { Db, Executor, Tx } from '../../db/index.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, conflict, forbidden, notFound, ruleBroken } from '../../platform/errors.js';
 import type { RequestContext } from '../../platform/http/context.js';
-import { authorize, can, isSystemAdmin, scopePaths, type Action, type Actor } from '../../platform/policy.js';
+import { authorize, authorizeSystem, can, isSystemAdmin, scopePaths, type Action, type Actor } from '../../platform/policy.js';
 import { todayInVietnam } from '../../platform/time.js';
 import { org } from './org.table.js';
 import builtInKinds from './org-kinds.json' with { type: 'json' };
@@ -149,6 +149,32 @@ export function createOrgService(db: Db) {
 
     listKinds() {
       return orgRepo.kinds(db);
+    },
+
+    /**
+     * Creates or changes a kind of organisation (system administrators). Allowed parents apply to
+     * units created or moved from now on; existing units stay where they are.
+     */
+    async saveKind(ctx: RequestContext, code: string, input: { nameVi: string; nameEn: string; canBeRoot: boolean; parentKinds: string[] }) {
+      authorizeSystem(actorOf(ctx));
+      return db.transaction(async (tx) => {
+        const kinds = await orgRepo.kinds(tx);
+        const unknown = input.parentKinds.filter((k) => k !== code && !kinds.some((x) => x.code === k));
+        if (unknown.length) {
+          throw new AppError(400, 'INVALID_INPUT', { vi: `Loại cấp trên không tồn tại: ${unknown.join(', ')}.`, en: `Unknown parent kinds: ${unknown.join(', ')}.` }, 'parentKinds');
+        }
+        const before = kinds.find((k) => k.code === code);
+        const saved = await orgRepo.saveKind(tx, {
+          code,
+          nameVi: nfc(input.nameVi),
+          nameEn: nfc(input.nameEn),
+          canBeRoot: input.canBeRoot,
+          parentKinds: [...new Set(input.parentKinds)],
+          sortOrder: before?.sortOrder ?? kinds.length,
+        });
+        await recordAudit(tx, ctx, { action: before ? 'update' : 'create', entity: 'org_kind', entityId: code, before: before ?? null, after: saved });
+        return saved;
+      });
     },
 
     async listChildren(ctx: RequestContext, q: { parentId?: string; includeClosed: boolean; page: number; pageSize: number }): Promise<Page<OrgSummary>> {
@@ -306,8 +332,10 @@ export function createOrgService(db: Db) {
             throw ruleBroken('PARENT_CLOSED', 'Đơn vị cấp trên đã ngừng hoạt động; hãy mở lại đơn vị cấp trên trước.', 'The parent unit is closed; reopen it first.');
           }
         }
-        const after = await orgRepo.update(tx, id, { validTo: null });
-        await recordAudit(tx, ctx, { action: 'reopen', entity: 'org', entityId: id, orgId: id, rootId: after.rootId, before: { validTo: before.validTo }, after: { validTo: null } });
+        // Units closed together with this one (same date) come back with it; those closed earlier stay closed.
+        const reopened = before.validTo ? await orgRepo.reopenSubtree(tx, before.path, before.validTo) : 0;
+        const after = (await orgRepo.findById(tx, id))!;
+        await recordAudit(tx, ctx, { action: 'reopen', entity: 'org', entityId: id, orgId: id, rootId: after.rootId, before: { validTo: before.validTo }, after: { validTo: null, unitsReopened: reopened } });
         return summaryOf(tx, id);
       });
     },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, setUp, type Client, type TestApp } from '../../../../test/app.js';
+import { Client, createTestApp, setUp, type TestApp } from '../../../../test/app.js';
 
 let t: TestApp;
 let admin: Client;
@@ -81,13 +81,16 @@ describe('organisation tree', () => {
     expect(children.body.items.every((o: { closed: boolean }) => o.closed)).toBe(true);
     const reopened = await admin.post(`/api/v1/orgs/${district.id}/reopen`);
     expect(reopened.body.closed).toBe(false);
+    // The communes closed with it are open again.
+    const after = await admin.get(`/api/v1/orgs?parentId=${district.id}`);
+    expect(after.body.total).toBe(4);
 
     const audit = await admin.get(`/api/v1/audit?orgId=${district.id}&entity=org`);
     const byAction = Object.fromEntries(audit.body.items.filter((e: { entityId: string }) => e.entityId === district.id).map((e: { action: string }) => [e.action, e]));
     expect(byAction.update.before.name).toBe('Huyện Giang Thành');
     expect(byAction.update.after.name).toBe('Huyện Giang Thành (cũ)');
     expect(byAction.close.after).toMatchObject({ validTo: '2025-07-01', unitsClosed: 5 });
-    expect(byAction.reopen).toBeDefined();
+    expect(byAction.reopen.after).toMatchObject({ validTo: null, unitsReopened: 5 });
   });
 
   it('rejects a date that does not exist', async () => {
@@ -101,5 +104,30 @@ describe('organisation tree', () => {
     const res = await admin.post('/api/v1/orgs', { parentId: provinceId, name: 'Tỉnh trong tỉnh', kindCode: 'province' });
     expect(res.status).toBe(422);
     expect((await admin.get('/api/v1/audit?limit=200')).body.items.length).toBe(before);
+  });
+});
+
+describe('kinds of organisation are data an administrator edits', () => {
+  it('a system administrator adds a kind and allows it under a commune; others may not', async () => {
+    const saved = await admin.request('PUT', '/api/v1/org-kinds/cooperative', { nameVi: 'Hợp tác xã', nameEn: 'Cooperative', canBeRoot: false, parentKinds: ['commune', 'ward'] });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const kinds = (await admin.get('/api/v1/org-kinds')).body.items;
+    expect(kinds.find((k: { code: string }) => k.code === 'cooperative')).toMatchObject({ nameVi: 'Hợp tác xã', parentKinds: ['commune', 'ward'] });
+    const commune = (await admin.get('/api/v1/orgs/search?q=vinh phu')).body.items[0];
+    expect((await admin.post('/api/v1/orgs', { parentId: commune.id, name: 'HTX Vĩnh Phú', kindCode: 'cooperative' })).status).toBe(201);
+    const bad = await admin.request('PUT', '/api/v1/org-kinds/cooperative', { nameVi: 'Hợp tác xã', nameEn: 'Cooperative', canBeRoot: false, parentKinds: ['khong_co'] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.field).toBe('parentKinds');
+    const audit = await admin.get('/api/v1/audit?entity=org_kind');
+    expect(audit.body.items[0]).toMatchObject({ action: 'create', entityId: 'cooperative' });
+  });
+
+  it('an organisation administrator cannot change the kinds', async () => {
+    const created = await admin.post('/api/v1/users', { login: 'qt.tinh', displayName: 'Quản Trị Tỉnh', homeOrgId: provinceId, password: 'TamThoi2026x' });
+    await admin.post(`/api/v1/users/${created.body.id}/grants`, { orgId: provinceId, role: 'org_admin' });
+    const client = await new Client(t.app).login('qt.tinh', 'TamThoi2026x');
+    await client.post('/api/v1/auth/password', { currentPassword: 'TamThoi2026x', newPassword: 'QuanTriTinh26', newPasswordConfirm: 'QuanTriTinh26' });
+    const res = await client.request('PUT', '/api/v1/org-kinds/hamlet', { nameVi: 'Ấp', nameEn: 'Hamlet', canBeRoot: true, parentKinds: [] });
+    expect(res.status).toBe(403);
   });
 });
