@@ -19,6 +19,8 @@ export const en: Messages = {
   'common.actions': 'Actions',
   'common.total': 'Total: {count}',
   'common.backHome': 'Back to the main page',
+  'common.yes': 'Yes',
+  'common.no': 'No',
 
   'form.required': 'Please fill this in.',
   'form.datePlaceholder': 'dd/mm/yyyy',
@@ -34,6 +36,7 @@ export const en: Messages = {
 
   'nav.label': 'Main menu',
   'nav.orgs': 'Organisations',
+  'nav.orgKinds': 'Kinds of organisation',
   'nav.users': 'Users',
   'nav.audit': 'Audit log',
   'nav.openMenu': 'Open the menu',
@@ -125,6 +128,32 @@ export const en: Messages = {
   'org.reopen.submit': 'Reopen',
   'org.reopen.done': 'Organisation reopened.',
 
+  'orgKinds.title': 'Kinds of organisation',
+  'orgKinds.intro':
+    'The kinds of organisation and the parent kinds each may stand under come from the built-in list (the file org-kinds.json, based on the seed plans and the two-level local government of 1 July 2025). System administrators can change them here. Changes to the allowed parents apply to units created or moved afterwards; existing units stay where they are.',
+  'orgKinds.add': 'Add a kind',
+  'orgKinds.edit': 'Edit',
+  'orgKinds.empty': 'There are no kinds of organisation yet.',
+  'orgKinds.col.code': 'Code',
+  'orgKinds.col.nameVi': 'Vietnamese name',
+  'orgKinds.col.nameEn': 'English name',
+  'orgKinds.col.canBeRoot': 'May be a root',
+  'orgKinds.col.parentKinds': 'Allowed parent kinds',
+  'orgKinds.noParents': 'No parent kind',
+  'orgKinds.form.createTitle': 'Add a kind of organisation',
+  'orgKinds.form.editTitle': 'Edit the kind: {name}',
+  'orgKinds.form.create': 'Add',
+  'orgKinds.form.created': 'Kind {name} added.',
+  'orgKinds.form.saved': 'Changes saved.',
+  'orgKinds.form.codeHelp': 'Cannot be changed once added. For example: school.',
+  'orgKinds.form.codePattern':
+    'The code has 2–40 characters: lower-case letters without marks (a–z), digits and underscores, starting with a letter.',
+  'orgKinds.form.codeTaken': 'A kind with this code already exists.',
+  'orgKinds.form.canBeRootHelp': 'Units of this kind may be created at the top of an organisation tree.',
+  'orgKinds.form.parentKindsPlaceholder': 'Choose the parent kinds',
+  'orgKinds.form.parentKindsHelp':
+    'Units of this kind may only stand under units of the chosen kinds. Applies to units created or moved after saving.',
+
   'users.title': 'Users',
   'users.create': 'Add a user',
   'users.searchPlaceholder': 'Search by name or login',
@@ -214,6 +243,7 @@ export const en: Messages = {
   'audit.entity.user': 'User',
   'audit.entity.session': 'Session',
   'audit.entity.audit': 'Audit log',
+  'audit.entity.org_kind': 'Kind of organisation',
   'audit.action.create': 'Create',
   'audit.action.update': 'Update',
   'audit.action.move': 'Move',

@@ -20,6 +20,8 @@ export const vi = {
   'common.actions': 'Thao tác',
   'common.total': 'Tổng số: {count}',
   'common.backHome': 'Về trang chính',
+  'common.yes': 'Có',
+  'common.no': 'Không',
 
   'form.required': 'Vui lòng nhập thông tin này.',
   'form.datePlaceholder': 'dd/mm/yyyy',
@@ -35,6 +37,7 @@ export const vi = {
 
   'nav.label': 'Danh mục chức năng',
   'nav.orgs': 'Tổ chức',
+  'nav.orgKinds': 'Loại đơn vị',
   'nav.users': 'Người dùng',
   'nav.audit': 'Nhật ký',
   'nav.openMenu': 'Mở danh mục',
@@ -126,6 +129,32 @@ export const vi = {
   'org.reopen.submit': 'Mở lại',
   'org.reopen.done': 'Đã mở lại đơn vị.',
 
+  'orgKinds.title': 'Loại đơn vị',
+  'orgKinds.intro':
+    'Các loại đơn vị và loại đơn vị cấp trên được phép của từng loại lấy từ danh mục có sẵn (tệp org-kinds.json, xây dựng theo kế hoạch của các cơ quan, địa phương triển khai đầu tiên và mô hình chính quyền địa phương hai cấp từ 01/7/2025). Quản trị hệ thống có thể sửa tại đây. Thay đổi về loại đơn vị cấp trên chỉ áp dụng cho các đơn vị được thêm hoặc chuyển sau khi sửa; các đơn vị hiện có giữ nguyên vị trí.',
+  'orgKinds.add': 'Thêm loại',
+  'orgKinds.edit': 'Sửa',
+  'orgKinds.empty': 'Chưa có loại đơn vị nào.',
+  'orgKinds.col.code': 'Mã',
+  'orgKinds.col.nameVi': 'Tên tiếng Việt',
+  'orgKinds.col.nameEn': 'Tên tiếng Anh',
+  'orgKinds.col.canBeRoot': 'Được làm đơn vị gốc',
+  'orgKinds.col.parentKinds': 'Được trực thuộc loại đơn vị',
+  'orgKinds.noParents': 'Không trực thuộc loại nào',
+  'orgKinds.form.createTitle': 'Thêm loại đơn vị',
+  'orgKinds.form.editTitle': 'Sửa loại đơn vị: {name}',
+  'orgKinds.form.create': 'Thêm',
+  'orgKinds.form.created': 'Đã thêm loại đơn vị {name}.',
+  'orgKinds.form.saved': 'Đã lưu thay đổi.',
+  'orgKinds.form.codeHelp': 'Không đổi được sau khi thêm. Ví dụ: truong_hoc.',
+  'orgKinds.form.codePattern':
+    'Mã dài 2–40 ký tự, gồm chữ thường không dấu (a–z), chữ số và dấu gạch dưới, bắt đầu bằng chữ cái.',
+  'orgKinds.form.codeTaken': 'Đã có loại đơn vị mang mã này.',
+  'orgKinds.form.canBeRootHelp': 'Cho phép tạo đơn vị loại này ở cấp cao nhất của một cây tổ chức.',
+  'orgKinds.form.parentKindsPlaceholder': 'Chọn các loại đơn vị cấp trên',
+  'orgKinds.form.parentKindsHelp':
+    'Đơn vị loại này chỉ được đặt trực thuộc các loại đã chọn. Áp dụng cho đơn vị được thêm hoặc chuyển sau khi lưu.',
+
   'users.title': 'Người dùng',
   'users.create': 'Thêm người dùng',
   'users.searchPlaceholder': 'Tìm theo họ tên hoặc tên đăng nhập',
@@ -215,6 +244,7 @@ export const vi = {
   'audit.entity.user': 'Người dùng',
   'audit.entity.session': 'Phiên đăng nhập',
   'audit.entity.audit': 'Nhật ký',
+  'audit.entity.org_kind': 'Loại đơn vị',
   'audit.action.create': 'Tạo mới',
   'audit.action.update': 'Sửa',
   'audit.action.move': 'Chuyển đơn vị cấp trên',

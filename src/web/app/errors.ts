@@ -13,6 +13,21 @@ export function errorText(lang: Lang, error: unknown): string {
 }
 
 /**
+ * Puts an API error under the form field it names (antd `setFields`) when the form has that
+ * field among `fields`. Returns false (nothing shown) otherwise.
+ */
+export function showFieldError(
+  lang: Lang,
+  error: unknown,
+  form: FormInstance,
+  fields: readonly string[],
+): boolean {
+  if (!isApiError(error) || !error.field || !fields.includes(error.field)) return false;
+  form.setFields([{ name: error.field.split('.'), errors: [errorText(lang, error)] }]);
+  return true;
+}
+
+/**
  * Shows an error: under the form field it names (antd `setFields`) when the form has that
  * field, otherwise as a message at the top of the page.
  */
@@ -21,12 +36,8 @@ export function useShowError() {
   const { lang } = useLang();
   return useCallback(
     (error: unknown, form?: FormInstance, fields?: readonly string[]) => {
-      const text = errorText(lang, error);
-      if (form && isApiError(error) && error.field && fields?.includes(error.field)) {
-        form.setFields([{ name: error.field.split('.'), errors: [text] }]);
-        return;
-      }
-      void message.error(text);
+      if (form && fields && showFieldError(lang, error, form, fields)) return;
+      void message.error(errorText(lang, error));
     },
     [lang, message],
   );

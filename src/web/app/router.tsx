@@ -9,6 +9,7 @@ import { HomeRedirect, RequireAuth, RequirePermission, RequireSetupDone } from '
 import { AppLayout } from './layout/AppLayout';
 
 const OrgPage = lazy(() => import('../features/org/OrgPage'));
+const OrgKindsPage = lazy(() => import('../features/orgKinds/OrgKindsPage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 
@@ -22,6 +23,7 @@ function Page({ children }: { children: ReactNode }) {
  *   /login             log in
  *   /account/password  change own password (forced when the account must change it)
  *   /orgs              organisation tree and detail (?id=<org>)
+ *   /org-kinds         kinds of organisation and their allowed parents (system administrators)
  *   /users             users and role grants (?orgId=<org>)
  *   /audit             audit log and its Excel export
  */
@@ -41,6 +43,16 @@ export function AppRoutes() {
                 <RequirePermission permission="org.read">
                   <Page>
                     <OrgPage />
+                  </Page>
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="org-kinds"
+              element={
+                <RequirePermission permission="system.configure">
+                  <Page>
+                    <OrgKindsPage />
                   </Page>
                 </RequirePermission>
               }

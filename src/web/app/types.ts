@@ -24,7 +24,7 @@ export interface Grant {
   role: string;
 }
 
-export type Permission = 'org.read' | 'org.manage' | 'user.read' | 'user.manage' | 'audit.read';
+export type Permission = 'org.read' | 'org.manage' | 'user.read' | 'user.manage' | 'audit.read' | 'system.configure';
 
 export interface Me {
   id: string;
@@ -52,6 +52,8 @@ export interface OrgKind {
   nameEn: string;
   canBeRoot: boolean;
   parentKinds: string[];
+  /** Position in the list (the server's order). */
+  sortOrder: number;
 }
 
 export interface OrgSummary {

@@ -36,7 +36,7 @@ export function AppLayout() {
       </Layout.Header>
       <Layout>
         {!isPhone && (
-          <Layout.Sider width={220} theme="light" className="app-sider">
+          <Layout.Sider width={236} theme="light" className="app-sider">
             <SideMenu />
           </Layout.Sider>
         )}

@@ -1,7 +1,7 @@
 import { catalogues, type Lang, type MessageKey } from '../../../shared/i18n';
 
 /** Entities and actions the server writes to the audit log, each named in the catalogues. */
-export const AUDIT_ENTITIES = ['org', 'user', 'session', 'audit'] as const;
+export const AUDIT_ENTITIES = ['org', 'org_kind', 'user', 'session', 'audit'] as const;
 export const AUDIT_ACTIONS = [
   'create',
   'update',
