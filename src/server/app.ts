@@ -9,7 +9,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { latestMigrationTag, type Database } from './db/index.js';
 import { WEB_DIST_DIR } from './paths.js';
-import { createSessionStore } from './platform/auth/sessions.js';
+import { createSessionStore, purgeExpiredSessions } from './platform/auth/sessions.js';
+import { purgeStaleThrottles } from './platform/auth/throttle.js';
 import { createLocalStorage, type FileStorage } from './platform/files/storage.js';
 import { registerAuthHooks } from './platform/http/auth-hooks.js';
 import { errorHandler } from './platform/http/errors.js';
@@ -32,7 +33,8 @@ export interface AppOptions {
   database: Database;
   sessionSecret: string;
   dataDir: string;
-  trustProxy?: boolean;
+  /** Number of reverse proxies in front (see config.ts). */
+  trustProxy?: number;
   logLevel?: string | false;
   /** Start the background job runner (tests drain jobs by hand instead). */
   runJobs?: boolean;
@@ -44,7 +46,7 @@ export interface AppOptions {
 export function createServices(database: Database, opts: { sessionSecret: string; dataDir: string }) {
   const { db } = database;
   const storage: FileStorage = createLocalStorage(path.join(opts.dataDir, 'files'));
-  const jobs: JobRunner = createJobRunner(database);
+  const jobs: JobRunner = createJobRunner(database, { housekeeping: [purgeExpiredSessions, purgeStaleThrottles] });
   const sessions = createSessionStore(opts.sessionSecret);
   const orgs = createOrgService(db);
   const users = createUserService(db, orgs);
@@ -64,8 +66,9 @@ const logSerializers = {
 export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance; services: Services }> {
   const services = createServices(opts.database, opts);
   const app = Fastify({
-    logger: opts.logLevel === false ? false : { level: opts.logLevel ?? 'info', serializers: logSerializers, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
-    trustProxy: opts.trustProxy ?? false,
+    logger: opts.logLevel === false ? false : { level: opts.logLevel ?? 'info', serializers: logSerializers },
+    // Trust exactly the configured number of proxy hops, nothing a client could add in front.
+    trustProxy: opts.trustProxy ? (_address: string, hop: number) => hop < opts.trustProxy! : false,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();

@@ -9,8 +9,11 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   sessionSecret: string;
-  /** Trust X-Forwarded-* headers (set when running behind a reverse proxy or load balancer). */
-  trustProxy: boolean;
+  /**
+   * How many reverse proxies stand in front (0: none). The client address is taken that many hops
+   * from the right of X-Forwarded-For, so a client cannot choose its own address.
+   */
+  trustProxy: number;
   logLevel: string;
 }
 
@@ -23,9 +26,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     sessionSecret: env.SESSION_SECRET || readOrCreateSecret(dataDir),
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
+}
+
+function parseTrustProxy(value: string | undefined): number {
+  if (!value || value === 'false') return 0;
+  if (value === 'true') return 1;
+  const hops = Number(value);
+  if (!Number.isInteger(hops) || hops < 0) throw new Error(`TRUST_PROXY must be a number of proxies (0, 1, 2…), not "${value}"`);
+  return hops;
 }
 
 /** The session secret kept in the data folder when SESSION_SECRET is not set. */

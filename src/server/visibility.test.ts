@@ -3,7 +3,7 @@
  * nothing: 404 for B's units and people, and nothing of B in lists, searches and the audit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, smallAgency, type Client, type TestApp } from '../../test/app.js';
+import { Client, createTestApp, smallAgency, type TestApp } from '../../test/app.js';
 
 let t: TestApp;
 let s: Awaited<ReturnType<typeof smallAgency>>;
@@ -98,5 +98,42 @@ describe('a unit head of phòng A', () => {
     expect((await member.get('/api/v1/users')).body.items).toEqual([]);
     expect((await member.get(`/api/v1/users?orgId=${s.unitA.id}`)).status).toBe(403);
     expect((await member.get(`/api/v1/audit?orgId=${s.unitA.id}`)).status).toBe(403);
+  });
+});
+
+describe('accounts and grants beyond the viewer’s subtree', () => {
+  it('a user’s grants on units the viewer cannot see are not shown', async () => {
+    await s.admin.post(`/api/v1/users/${s.memberA.id}/grants`, { orgId: s.unitB.id, role: 'viewer' });
+    const asAdmin = await s.admin.get(`/api/v1/users/${s.memberA.id}`);
+    expect(asAdmin.body.grants.map((g: { orgName: string }) => g.orgName)).toContain('Phòng Tài chính doanh nghiệp');
+    for (const res of [await headA.get(`/api/v1/users/${s.memberA.id}`), await headA.get('/api/v1/users')]) {
+      expect(JSON.stringify(res.body)).not.toContain('Phòng Tài chính doanh nghiệp');
+      expect(JSON.stringify(res.body)).not.toContain(s.unitB.id);
+    }
+  });
+
+  it('the top unit a unit head sees does not name its parent', async () => {
+    const tops = await headA.get('/api/v1/orgs');
+    expect(tops.body.items[0].parentId).toBeNull();
+    expect((await headA.get(`/api/v1/orgs/${s.unitA.id}`)).body.org.parentId).toBeNull();
+  });
+
+  it('an organisation administrator cannot reset, disable or re-role a system administrator living in the unit', async () => {
+    const created = await s.admin.post('/api/v1/users', { login: 'qt.so', displayName: 'Quản Trị Sở', homeOrgId: s.rootId, password: 'TamThoi2026x' });
+    await s.admin.post(`/api/v1/users/${created.body.id}/grants`, { orgId: s.rootId, role: 'org_admin' });
+    const orgAdmin = await new Client(t.app).login('qt.so', 'TamThoi2026x');
+    await orgAdmin.post('/api/v1/auth/password', { currentPassword: 'TamThoi2026x', newPassword: 'QuanTriSo2026', newPasswordConfirm: 'QuanTriSo2026' });
+    const sysAdmin = (await s.admin.get('/api/v1/auth/me')).body.user;
+    expect((await orgAdmin.post(`/api/v1/users/${sysAdmin.id}/reset-password`, { newPassword: 'ChiemQuyen2026' })).status).toBe(403);
+    expect((await orgAdmin.patch(`/api/v1/users/${sysAdmin.id}`, { disabled: true })).status).toBe(403);
+    expect((await orgAdmin.delete(`/api/v1/users/${sysAdmin.id}/grants/${sysAdmin.grants[0].id}`)).status).toBe(403);
+    // …while it still manages ordinary accounts of the unit.
+    expect((await orgAdmin.post(`/api/v1/users/${s.headB.id}/reset-password`, { newPassword: 'CapLaiMoi2026' })).status).toBe(204);
+  });
+
+  it('the session gate is decided on the route, not the raw URL', async () => {
+    const anonymous = new Client(t.app);
+    expect((await anonymous.get('/%61pi/v1/jobs')).status).toBe(401);
+    expect((await anonymous.get('/%61pi/v1/users')).status).toBe(401);
   });
 });

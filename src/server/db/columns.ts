@@ -12,3 +12,6 @@ export const textC = customType<{ data: string }>({
 export const id = () => uuid('id').primaryKey().defaultRandom();
 export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+/** A LIKE pattern matching text that contains `key` literally (%, _ and \ escaped). */
+export const containsPattern = (key: string) => `%${key.replace(/[\\%_]/g, (c) => '\\' + c)}%`;

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { openSync, readFileSync, unlinkSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -37,6 +37,11 @@ export function acquireDataDirLock(dataDir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = readHolder(lockFile);
+      // Created but not yet written by a process starting right now: not stale.
+      const age = Date.now() - (statSync(lockFile, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+      if (!holder && age < 5000) {
+        throw new DataDirLockedError(lockFile, { pid: 0, host: hostname(), startedAt: 'just now' });
+      }
       if (holder && holder.host === hostname() && isAlive(holder.pid) && holder.pid !== process.pid) {
         throw new DataDirLockedError(lockFile, holder);
       }

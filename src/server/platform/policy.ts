@@ -83,6 +83,15 @@ export function authorize(actor: Actor, action: Action, orgPath: string): void {
   throw notFound();
 }
 
+/**
+ * Whether the actor may manage an account (edit, disable, reset its password, change its roles):
+ * `user.manage` on its home organisation, and the right to grant every role the account holds.
+ * So an organisation administrator cannot take over a system administrator who lives in their unit.
+ */
+export function canManageAccount(actor: Actor, homeOrgPath: string, accountGrants: { role: RoleCode; orgPath: string }[]): boolean {
+  return can(actor, 'user.manage', homeOrgPath) && accountGrants.every((g) => canGrant(actor, g.role, g.orgPath));
+}
+
 /** Deployment-wide settings: only a grant that covers every root (a system administrator's). */
 export function authorizeSystem(actor: Actor): void {
   if (!can(actor, 'system.configure', '/')) throw forbidden();

@@ -20,7 +20,7 @@ export function auditRoutes(app: ZApp, audit: AuditService) {
       schema: {
         tags,
         summary: 'The audit log of a subtree, newest first',
-        querystring: z.object({ ...filters, cursor: z.string().regex(/^\d+$/).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        querystring: z.object({ ...filters, cursor: z.string().regex(/^\d{1,15}$/).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
       },
     },
     async (request) => audit.list(request.ctx, request.query),

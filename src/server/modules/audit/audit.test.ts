@@ -103,4 +103,21 @@ describe('audit log', () => {
     expect(row.state).toBe('failed');
     expect(row.message).toBeNull(); // the half-written update rolled back with the transaction
   });
+
+  it('a worker that lost its job to another stores nothing', async () => {
+    const runner = createJobRunner(t.database, { worker: 'slow' });
+    let stored = false;
+    runner.register('test.slow', async ({ job: row }) => {
+      // While this worker stalls, another takes the job over.
+      await t.database.db.update(job).set({ lockedBy: 'other' }).where(eq(job.id, row.id));
+      return async () => {
+        stored = true;
+      };
+    });
+    const queued = await runner.enqueue(t.database.db, { actor: null, requestId: 't', ip: 'local' }, 'test.slow', {});
+    await runner.drain();
+    const row = (await t.database.db.select().from(job).where(eq(job.id, queued.id)))[0];
+    expect(stored).toBe(false);
+    expect(row).toMatchObject({ state: 'running', lockedBy: 'other', result: null });
+  });
 });

@@ -1,13 +1,13 @@
 import type { Db } from '../../db/index.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import { burnVerifyTime, verifyPassword } from '../../platform/auth/password.js';
+import { burnVerifyTime, hashPassword, verifyPassword } from '../../platform/auth/password.js';
 import { deleteSessionsOf, type SessionStore } from '../../platform/auth/sessions.js';
-import { clearFailures, lockedForSeconds, recordFailure, THROTTLE_RULES, throttleKeys } from '../../platform/auth/throttle.js';
+import { clearFailures, countAttempt, forgiveAttempt, lock, lockedForSeconds, THROTTLE_RULES, throttleKeys } from '../../platform/auth/throttle.js';
 import { AppError, invalid, unauthenticated } from '../../platform/errors.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { permissionsOf, type Actor } from '../../platform/policy.js';
 import { PASSWORD_POLICY } from '../user/password-policy.js';
-import type { UserService } from '../user/user.service.js';
+import { checkPassword, type UserService } from '../user/user.service.js';
 
 export interface Me {
   id: string;
@@ -48,7 +48,7 @@ export function createAuthService(db: Db, users: UserService, sessions: SessionS
   async function me(actor: Actor): Promise<Me> {
     const user = await users.findById(db, actor.userId);
     if (!user) throw unauthenticated();
-    const summary = await users.summaryOf(db, user);
+    const summary = await users.summaryOf(db, actor, user);
     return {
       id: user.id,
       login: user.login,
@@ -70,18 +70,26 @@ export function createAuthService(db: Db, users: UserService, sessions: SessionS
       const keys = throttleKeys(ctx.ip, input.login.trim().toLowerCase());
       const wait = await lockedForSeconds(db, [keys.ip, keys.account]);
       if (wait > 0) throw lockedError(wait);
+      // Counted before the check: the n-th concurrent guess sees n and stops past the limit.
+      const [accountAttempts, ipAttempts] = [await countAttempt(db, keys.account, THROTTLE_RULES.account), await countAttempt(db, keys.ip, THROTTLE_RULES.ip)];
+      const overAccount = accountAttempts > THROTTLE_RULES.account.maxFailures;
+      const overIp = ipAttempts > THROTTLE_RULES.ip.maxFailures;
+      if (overAccount || overIp) throw lockedError(Math.round(THROTTLE_RULES.account.lockMs / 1000));
 
       const user = await users.findByLogin(db, input.login);
       const ok = user && !user.disabled ? await verifyPassword(user.passwordHash, input.password) : (await burnVerifyTime(input.password), false);
       if (!ok || !user) {
-        const accountLocked = await recordFailure(db, keys.account, THROTTLE_RULES.account);
-        const ipLocked = await recordFailure(db, keys.ip, THROTTLE_RULES.ip);
+        const accountLocked = accountAttempts >= THROTTLE_RULES.account.maxFailures;
+        const ipLocked = ipAttempts >= THROTTLE_RULES.ip.maxFailures;
+        if (accountLocked) await lock(db, keys.account, THROTTLE_RULES.account);
+        if (ipLocked) await lock(db, keys.ip, THROTTLE_RULES.ip);
         if (accountLocked || ipLocked) {
-          await recordAudit(db, ctx, { action: 'login_locked', entity: 'session', entityId: user?.id ?? null, orgId: user?.homeOrgId ?? null, after: { login: input.login.slice(0, 64) } });
+          await recordAudit(db, ctx, { action: 'login_locked', entity: 'session', entityId: user?.id ?? null, orgId: user?.homeOrgId ?? null, after: { login: keys.account.slice(6, 70) } });
           throw lockedError(Math.round((accountLocked ? THROTTLE_RULES.account : THROTTLE_RULES.ip).lockMs / 1000));
         }
         throw invalidCredentials();
       }
+      await forgiveAttempt(db, keys.ip);
       await clearFailures(db, keys.account);
       const { token, csrfToken, actor } = await db.transaction(async (tx) => {
         const opened = await sessions.create(tx, user.id);
@@ -119,17 +127,27 @@ export function createAuthService(db: Db, users: UserService, sessions: SessionS
       if (!ctx.actor) throw unauthenticated();
       const user = await users.findById(db, ctx.actor.userId);
       if (!user) throw unauthenticated();
+      // The current password is guessed under the same per-account limit as a login.
+      const key = throttleKeys(ctx.ip, user.login).account;
+      const wait = await lockedForSeconds(db, [key]);
+      if (wait > 0) throw lockedError(wait);
+      const attempts = await countAttempt(db, key, THROTTLE_RULES.account);
+      if (attempts > THROTTLE_RULES.account.maxFailures) throw lockedError(Math.round(THROTTLE_RULES.account.lockMs / 1000));
       if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+        if (attempts >= THROTTLE_RULES.account.maxFailures) await lock(db, key, THROTTLE_RULES.account);
         throw invalid('currentPassword', 'Mật khẩu hiện tại không đúng.', 'The current password is wrong.');
       }
+      await clearFailures(db, key);
       if (input.newPassword !== input.newPasswordConfirm) {
         throw invalid('newPasswordConfirm', 'Hai mật khẩu mới không khớp.', 'The two new passwords differ.');
       }
       if (input.newPassword === input.currentPassword) {
         throw invalid('newPassword', 'Mật khẩu mới phải khác mật khẩu hiện tại.', 'The new password must differ from the current one.');
       }
+      checkPassword(input.newPassword, user.login, 'newPassword');
+      const passwordHash = await hashPassword(input.newPassword);
       await db.transaction(async (tx) => {
-        await users.setOwnPassword(tx, ctx, user, input.newPassword);
+        await users.setOwnPassword(tx, ctx, user, passwordHash);
         // Other sessions of this user end; this one stays.
         await deleteSessionsOf(tx, user.id, sessionId);
       });

@@ -50,6 +50,16 @@ describe('login and sessions', () => {
     expect(right.status).toBe(429);
   });
 
+  it('guesses sent in parallel check no more passwords than the limit', async () => {
+    await admin.post('/api/v1/users', { login: 'song.song', displayName: 'Song Song', homeOrgId: rootId, password: 'TamThoi2026x' });
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => new Client(t.app, `10.3.0.${i}`).post('/api/v1/auth/login', { login: 'song.song', password: `doan-sai-${i}x` })),
+    );
+    const checked = results.filter((r) => r.status === 401).length;
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(results.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(25);
+  });
+
   it('locks a client address after 20 failures across accounts', async () => {
     const client = new Client(t.app, '10.2.0.1');
     for (let i = 0; i < 19; i++) {
@@ -58,6 +68,12 @@ describe('login and sessions', () => {
     expect((await client.post('/api/v1/auth/login', { login: 'khong.co.x', password: 'wrong-pass-1' })).status).toBe(429);
     expect((await client.post('/api/v1/auth/login', { login: ADMIN.login, password: ADMIN.password })).status).toBe(429);
     expect((await new Client(t.app, '10.2.0.2').post('/api/v1/auth/login', { login: ADMIN.login, password: ADMIN.password })).status).toBe(200);
+  });
+
+  it('a password typed in decomposed Unicode (NFD) is the same password', async () => {
+    const nfc = 'Mậtkhẩu2026';
+    await admin.post('/api/v1/users', { login: 'dau.nfd', displayName: 'Dấu Tổ Hợp', homeOrgId: rootId, password: nfc });
+    expect((await new Client(t.app, '10.4.0.1').post('/api/v1/auth/login', { login: 'dau.nfd', password: nfc.normalize('NFD') })).status).toBe(200);
   });
 
   it('needs a session for the API and the CSRF token for every write', async () => {

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/index.js';
+import { containsPattern } from '../../db/columns.js';
 import { org, orgKind } from './org.table.js';
 
 export type OrgRow = typeof org.$inferSelect;
@@ -47,7 +48,19 @@ export type OrgSummaryRow = {
   childCount: number;
 };
 
+/** Key of the advisory lock that serialises changes to the shape of the tree. */
+const TREE_LOCK = 7311002024;
+
 export const orgRepo = {
+  /**
+   * Serialises structural changes (create, move, rename, close, reopen, kinds) until the end of
+   * the transaction, so that concurrent moves cannot leave stale paths or make a cycle. Such
+   * changes are rare even in a province; reads are never blocked.
+   */
+  async lockTree(tx: Executor): Promise<void> {
+    await tx.execute(sql`select pg_advisory_xact_lock(${TREE_LOCK})`);
+  },
+
   findById(db: Executor, id: string): Promise<OrgRow | undefined> {
     return db.query.org.findFirst({ where: eq(org.id, id) });
   },
@@ -90,8 +103,7 @@ export const orgRepo = {
     scope: string[],
     opts: { includeClosed: boolean; day: string; limit: number; offset: number },
   ): Promise<{ items: OrgSummaryRow[]; total: number }> {
-    const pattern = `%${key.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-    return orgRepo.children(db, and(like(org.nameSearch, pattern), inSubtrees(scope))!, opts);
+    return orgRepo.children(db, and(like(org.nameSearch, containsPattern(key)), inSubtrees(scope))!, opts);
   },
 
   siblingWithName(db: Executor, parentId: string | null, nameSearch: string, exceptId?: string) {
@@ -159,11 +171,13 @@ export const orgRepo = {
     return result.length;
   },
 
-  subtreeKinds(db: Executor, path: string): Promise<{ kindCode: string; parentKind: string | null }[]> {
-    return db.execute(sql`
-      select c.kind_code as "kindCode", p.kind_code as "parentKind"
-      from ${org} c join ${org} p on p.id = c.parent_id
-      where p.path = ${path}`).then((r) => (r as unknown as { rows: { kindCode: string; parentKind: string | null }[] }).rows);
+  /** The distinct kinds of an organisation's direct children. */
+  childKinds(db: Executor, parentId: string): Promise<string[]> {
+    return db
+      .selectDistinct({ kindCode: org.kindCode })
+      .from(org)
+      .where(eq(org.parentId, parentId))
+      .then((rows) => rows.map((r) => r.kindCode));
   },
 
   kinds(db: Executor): Promise<OrgKindRow[]> {

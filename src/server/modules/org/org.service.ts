@@ -3,7 +3,7 @@ import { nfc, searchKey, sortKey } from '../../../shared/vn-text.js';
 import type { Db, Executor, Tx } from '../../db/index.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, conflict, forbidden, notFound, ruleBroken } from '../../platform/errors.js';
-import type { RequestContext } from '../../platform/http/context.js';
+import { requireActor, type RequestContext } from '../../platform/http/context.js';
 import { authorize, authorizeSystem, can, isSystemAdmin, scopePaths, type Action, type Actor } from '../../platform/policy.js';
 import { todayInVietnam } from '../../platform/time.js';
 import { org } from './org.table.js';
@@ -41,10 +41,14 @@ const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 
 
 const isClosed = (validTo: string | null, day: string) => validTo !== null && validTo <= day;
 
-function present(row: OrgSummaryRow, day: string): OrgSummary {
+/** The path of an organisation's parent: its own path without the last id. */
+const parentPathOf = (path: string) => path.slice(0, path.lastIndexOf('/', path.length - 2) + 1);
+
+/** An organisation as `viewer` sees it: a parent the viewer cannot see is not named, not even by id. */
+function present(row: OrgSummaryRow, day: string, viewer: Actor): OrgSummary {
   return {
     id: row.id,
-    parentId: row.parentId,
+    parentId: row.parentId && can(viewer, 'org.read', parentPathOf(row.path)) ? row.parentId : null,
     name: row.name,
     kindCode: row.kindCode,
     code: row.code,
@@ -65,10 +69,6 @@ const snapshot = (o: OrgRow) => ({
   validTo: o.validTo,
 });
 
-function actorOf(ctx: RequestContext): Actor {
-  if (!ctx.actor) throw new AppError(401, 'UNAUTHENTICATED', { vi: 'Vui lòng đăng nhập.', en: 'Please log in.' });
-  return ctx.actor;
-}
 
 const pageOf = (page: number, pageSize: number) => ({ limit: pageSize, offset: (page - 1) * pageSize });
 
@@ -130,12 +130,12 @@ export function createOrgService(db: Db) {
       validFrom: input.validFrom ?? null,
     });
     await recordAudit(tx, ctx, { action: 'create', entity: 'org', entityId: id, orgId: id, rootId: created.rootId, after: snapshot(created) });
-    return summaryOf(tx, id);
+    return summaryOf(tx, id, requireActor(ctx));
   }
 
-  async function summaryOf(tx: Executor, id: string) {
+  async function summaryOf(tx: Executor, id: string, viewer: Actor) {
     const day = todayInVietnam();
-    return present((await orgRepo.summary(tx, id, day))!, day);
+    return present((await orgRepo.summary(tx, id, day))!, day, viewer);
   }
 
   return {
@@ -156,8 +156,9 @@ export function createOrgService(db: Db) {
      * units created or moved from now on; existing units stay where they are.
      */
     async saveKind(ctx: RequestContext, code: string, input: { nameVi: string; nameEn: string; canBeRoot: boolean; parentKinds: string[] }) {
-      authorizeSystem(actorOf(ctx));
+      authorizeSystem(requireActor(ctx));
       return db.transaction(async (tx) => {
+        await orgRepo.lockTree(tx);
         const kinds = await orgRepo.kinds(tx);
         const unknown = input.parentKinds.filter((k) => k !== code && !kinds.some((x) => x.code === k));
         if (unknown.length) {
@@ -178,7 +179,7 @@ export function createOrgService(db: Db) {
     },
 
     async listChildren(ctx: RequestContext, q: { parentId?: string; includeClosed: boolean; page: number; pageSize: number }): Promise<Page<OrgSummary>> {
-      const actor = actorOf(ctx);
+      const actor = requireActor(ctx);
       const day = todayInVietnam();
       let where;
       if (q.parentId) {
@@ -192,11 +193,11 @@ export function createOrgService(db: Db) {
         where = or(paths.length ? inArray(org.path, paths) : undefined, tops.includes('/') ? isNull(org.parentId) : undefined)!;
       }
       const { items, total } = await orgRepo.children(db, where, { includeClosed: q.includeClosed, day, ...pageOf(q.page, q.pageSize) });
-      return { items: items.map((r) => present(r, day)), total, page: q.page, pageSize: q.pageSize };
+      return { items: items.map((r) => present(r, day, actor)), total, page: q.page, pageSize: q.pageSize };
     },
 
     async search(ctx: RequestContext, q: { q: string; includeClosed: boolean; page: number; pageSize: number }) {
-      const actor = actorOf(ctx);
+      const actor = requireActor(ctx);
       const day = todayInVietnam();
       const scope = scopePaths(actor, 'org.read');
       const { items, total } = await orgRepo.search(db, searchKey(q.q), scope, { includeClosed: q.includeClosed, day, ...pageOf(q.page, q.pageSize) });
@@ -204,7 +205,7 @@ export function createOrgService(db: Db) {
       const names = new Map((await orgRepo.findByIds(db, ancestorIds)).map((o) => [o.id, o]));
       return {
         items: items.map((r) => ({
-          ...present(r, day),
+          ...present(r, day, actor),
           pathNames: r.path
             .split('/')
             .filter(Boolean)
@@ -219,7 +220,7 @@ export function createOrgService(db: Db) {
     },
 
     async get(ctx: RequestContext, id: string) {
-      const actor = actorOf(ctx);
+      const actor = requireActor(ctx);
       const row = await loadAuthorized(db, actor, id, 'org.read');
       const ancestorIds = row.path.split('/').filter((x) => x && x !== id);
       const ancestors = (await orgRepo.findByIds(db, ancestorIds))
@@ -227,15 +228,16 @@ export function createOrgService(db: Db) {
         .sort((a, b) => a.depth - b.depth)
         .map((o) => ({ id: o.id, name: o.name }));
       return {
-        org: await summaryOf(db, id),
+        org: await summaryOf(db, id, actor),
         ancestors,
         can: { manage: can(actor, 'org.manage', row.path), manageUsers: can(actor, 'user.manage', row.path) },
       };
     },
 
     async create(ctx: RequestContext, input: NewOrg) {
-      const actor = actorOf(ctx);
+      const actor = requireActor(ctx);
       return db.transaction(async (tx) => {
+        await orgRepo.lockTree(tx);
         const parent = input.parentId ? await loadAuthorized(tx, actor, input.parentId, 'org.manage') : null;
         if (!parent && !isSystemAdmin(actor)) throw forbidden();
         return insertOrg(tx, ctx, input, parent);
@@ -243,14 +245,16 @@ export function createOrgService(db: Db) {
     },
 
     /** First-run setup: the root organisation, inside the setup transaction (no actor yet). */
-    createRootInSetup(tx: Tx, ctx: RequestContext, input: Omit<NewOrg, 'parentId'>) {
+    async createRootInSetup(tx: Tx, ctx: RequestContext, input: Omit<NewOrg, 'parentId'>) {
+      await orgRepo.lockTree(tx);
       return insertOrg(tx, ctx, { ...input, parentId: null }, null);
     },
 
 
     async update(ctx: RequestContext, id: string, input: { name?: string; kindCode?: string; code?: string | null }) {
-      const actor = actorOf(ctx);
+      const actor = requireActor(ctx);
       return db.transaction(async (tx) => {
+        await orgRepo.lockTree(tx);
         const before = await loadAuthorized(tx, actor, id, 'org.manage');
         const patch: Partial<typeof org.$inferInsert> = {};
         if (input.name !== undefined) {
@@ -261,8 +265,8 @@ export function createOrgService(db: Db) {
           const parent = before.parentId ? (await orgRepo.findById(tx, before.parentId))! : null;
           const kind = await checkKindUnderParent(tx, input.kindCode, parent);
           const kinds = await orgRepo.kinds(tx);
-          for (const child of await orgRepo.subtreeKinds(tx, before.path)) {
-            if (!kinds.find((k) => k.code === child.kindCode)?.parentKinds.includes(kind.code)) {
+          for (const childKind of await orgRepo.childKinds(tx, id)) {
+            if (!kinds.find((k) => k.code === childKind)?.parentKinds.includes(kind.code)) {
               throw ruleBroken(
                 'KIND_CONFLICTS_WITH_CHILDREN',
                 'Không thể đổi loại: có đơn vị trực thuộc không được phép nằm dưới loại mới.',
@@ -276,13 +280,14 @@ export function createOrgService(db: Db) {
         if (input.code !== undefined) patch.code = input.code ? nfc(input.code) : null;
         const after = await orgRepo.update(tx, id, patch);
         await recordAudit(tx, ctx, { action: 'update', entity: 'org', entityId: id, orgId: id, rootId: after.rootId, before: snapshot(before), after: snapshot(after) });
-        return summaryOf(tx, id);
+        return summaryOf(tx, id, requireActor(ctx));
       });
     },
 
     async move(ctx: RequestContext, id: string, newParentId: string) {
-      const actor = actorOf(ctx);
+      const actor = requireActor(ctx);
       return db.transaction(async (tx) => {
+        await orgRepo.lockTree(tx);
         const before = await loadAuthorized(tx, actor, id, 'org.manage');
         if (!before.parentId) {
           throw ruleBroken('ROOT_CANNOT_MOVE', 'Không thể chuyển tổ chức gốc.', 'A root organisation cannot be moved.', 'newParentId');
@@ -304,13 +309,14 @@ export function createOrgService(db: Db) {
           before: { parentId: before.parentId },
           after: { parentId: parent.id, unitsMoved: moved },
         });
-        return summaryOf(tx, id);
+        return summaryOf(tx, id, requireActor(ctx));
       });
     },
 
     async close(ctx: RequestContext, id: string, validTo: string) {
-      const actor = actorOf(ctx);
+      const actor = requireActor(ctx);
       return db.transaction(async (tx) => {
+        await orgRepo.lockTree(tx);
         const before = await loadAuthorized(tx, actor, id, 'org.manage');
         if (before.validFrom && validTo < before.validFrom) {
           throw ruleBroken('CLOSE_BEFORE_START', 'Ngày kết thúc phải sau ngày bắt đầu hoạt động.', 'The end date must be after the start date.', 'validTo');
@@ -318,13 +324,14 @@ export function createOrgService(db: Db) {
         const closed = await orgRepo.closeSubtree(tx, before.path, validTo);
         const after = (await orgRepo.findById(tx, id))!;
         await recordAudit(tx, ctx, { action: 'close', entity: 'org', entityId: id, orgId: id, rootId: after.rootId, before: { validTo: before.validTo }, after: { validTo, unitsClosed: closed } });
-        return summaryOf(tx, id);
+        return summaryOf(tx, id, requireActor(ctx));
       });
     },
 
     async reopen(ctx: RequestContext, id: string) {
-      const actor = actorOf(ctx);
+      const actor = requireActor(ctx);
       return db.transaction(async (tx) => {
+        await orgRepo.lockTree(tx);
         const before = await loadAuthorized(tx, actor, id, 'org.manage');
         if (before.parentId) {
           const parent = (await orgRepo.findById(tx, before.parentId))!;
@@ -336,7 +343,7 @@ export function createOrgService(db: Db) {
         const reopened = before.validTo ? await orgRepo.reopenSubtree(tx, before.path, before.validTo) : 0;
         const after = (await orgRepo.findById(tx, id))!;
         await recordAudit(tx, ctx, { action: 'reopen', entity: 'org', entityId: id, orgId: id, rootId: after.rootId, before: { validTo: before.validTo }, after: { validTo: null, unitsReopened: reopened } });
-        return summaryOf(tx, id);
+        return summaryOf(tx, id, requireActor(ctx));
       });
     },
 
@@ -349,11 +356,6 @@ export function createOrgService(db: Db) {
 
     countAll() {
       return orgRepo.countAll(db);
-    },
-
-    /** Roots, for system administrators and demo seeding. */
-    listRoots(tx: Executor = db) {
-      return tx.select().from(org).where(isNull(org.parentId));
     },
   };
 }

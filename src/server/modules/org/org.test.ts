@@ -93,6 +93,22 @@ describe('organisation tree', () => {
     expect(byAction.reopen.after).toMatchObject({ validTo: null, unitsReopened: 5 });
   });
 
+  it('two opposite moves at the same time cannot make a cycle', async () => {
+    const agency = (await admin.get('/api/v1/orgs/search?q=kien giang')).body.items[0];
+    const ax = await create(agency.id, 'Phòng Thử X', 'department');
+    const ay = await create(agency.id, 'Phòng Thử Y', 'department');
+    const [m1, m2] = await Promise.all([
+      admin.post(`/api/v1/orgs/${ax.id}/move`, { newParentId: ay.id }),
+      admin.post(`/api/v1/orgs/${ay.id}/move`, { newParentId: ax.id }),
+    ]);
+    expect([m1.status, m2.status].sort()).toEqual([200, 422]);
+    for (const id of [ax.id, ay.id]) {
+      const detail = await admin.get(`/api/v1/orgs/${id}`);
+      expect(detail.status).toBe(200);
+      expect(detail.body.ancestors[0].name).toBe('Tỉnh Kiên Giang');
+    }
+  });
+
   it('rejects a date that does not exist', async () => {
     const res = await admin.post(`/api/v1/orgs/${provinceId}/close`, { validTo: '2026-02-30' });
     expect(res.status).toBe(400);

@@ -1,11 +1,9 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/index.js';
 import { AppError, conflict, invalid } from '../../platform/errors.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import type { AuthService } from '../auth/auth.service.js';
 import type { OrgService } from '../org/org.service.js';
-import type { UserService } from '../user/user.service.js';
-import { userAccount } from '../user/user.table.js';
+import { prepareAccount, type UserService } from '../user/user.service.js';
 
 export interface SetupInput {
   org: { name: string; kindCode: string; code?: string | null };
@@ -46,18 +44,13 @@ export function createSetupService(db: Db, orgs: OrgService, users: UserService,
       // The audit rows of setup name the administrator being created, whose id is chosen now.
       const adminId = crypto.randomUUID();
       const asAdmin: RequestContext = { ...ctx, actor: { userId: adminId, grants: [] } };
+      const account = await prepareAccount({ id: adminId, ...input.admin }, { login: 'admin.login', password: 'admin.password' });
       const result = await db.transaction(async (tx) => {
         // Two concurrent setups (two tabs, two app processes) serialise here; the second sees an account.
-        await tx.execute(sql`lock table ${userAccount} in share row exclusive mode`);
+        await users.lockForSetup(tx);
         if ((await users.count(tx)) > 0) throw setupDone();
         const root = await orgs.createRootInSetup(tx, asAdmin, input.org);
-        const admin = await users.createAdminInSetup(tx, asAdmin, {
-          id: adminId,
-          login: input.admin.login,
-          displayName: input.admin.displayName,
-          password: input.admin.password,
-          rootOrgId: root.id,
-        });
+        const admin = await users.createAdminInSetup(tx, asAdmin, account, root.id);
         const session = await auth.openSession(tx, admin.id);
         return { adminId: admin.id, ...session };
       }).catch((err) => {

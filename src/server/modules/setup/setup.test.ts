@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, type TestApp } from '../../../../test/app.js';
 
 let t: TestApp;
+/** The login of the administrator that won the concurrent setup. */
+let winner = '';
 beforeAll(async () => {
   t = await createTestApp();
 });
@@ -44,6 +46,7 @@ describe('first-run setup', () => {
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
     const created = results.find((r) => r.status === 201)!;
+    winner = created.body.user.login;
     expect(created.body.user.grants[0]).toMatchObject({ role: 'system_admin', orgName: 'Sở Tài chính tỉnh Tây Ninh' });
     expect((await new Client(t.app).get('/api/v1/setup')).body.needed).toBe(false);
     const again = await new Client(t.app).post('/api/v1/setup', body({ admin: { login: 'lan.nua' } }));
@@ -53,7 +56,7 @@ describe('first-run setup', () => {
   });
 
   it('logs the administrator in and audits both rows', async () => {
-    const admin = await new Client(t.app).login('thuha', 'KhoiTao2026x');
+    const admin = await new Client(t.app).login(winner, 'KhoiTao2026x');
     const audit = await admin.get('/api/v1/audit');
     const actions = audit.body.items.map((e: { entity: string; action: string }) => `${e.entity}.${e.action}`);
     expect(actions).toEqual(expect.arrayContaining(['org.create', 'user.create', 'user.grant']));

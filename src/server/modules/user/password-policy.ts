@@ -19,7 +19,8 @@ export const PASSWORD_POLICY = {
 const COMMON = new Set(['password1', 'password123', '1234567890', 'qwerty1234', 'matkhau123', 'abc1234567', 'admin12345', 'hoctap2026', '123456789a', 'a123456789']);
 
 /** The first rule the password breaks, or null. */
-export function passwordProblem(password: string, login?: string): Bilingual | null {
+export function passwordProblem(raw: string, login?: string): Bilingual | null {
+  const password = raw.normalize('NFC');
   if (password.length < PASSWORD_POLICY.minLength) {
     return { vi: `Mật khẩu phải có ít nhất ${PASSWORD_POLICY.minLength} ký tự.`, en: `The password must have at least ${PASSWORD_POLICY.minLength} characters.` };
   }

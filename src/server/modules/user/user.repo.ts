@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/index.js';
+import { containsPattern } from '../../db/columns.js';
 import { org } from '../org/org.table.js';
 import { inSubtrees } from '../org/org.repo.js';
 import { roleGrant, userAccount } from './user.table.js';
 
 export type UserRow = typeof userAccount.$inferSelect;
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 export const userRepo = {
   findById(db: Executor, id: string): Promise<UserRow | undefined> {
@@ -15,6 +15,10 @@ export const userRepo = {
 
   findByLogin(db: Executor, login: string): Promise<UserRow | undefined> {
     return db.query.userAccount.findFirst({ where: eq(userAccount.login, login) });
+  },
+
+  async lockTable(tx: Executor): Promise<void> {
+    await tx.execute(sql`lock table ${userAccount} in share row exclusive mode`);
   },
 
   count(db: Executor): Promise<number> {
@@ -28,7 +32,7 @@ export const userRepo = {
   async list(db: Executor, scope: string[], q: { key?: string; limit: number; offset: number }) {
     const filters: SQL[] = [inSubtrees(scope)];
     if (q.key) {
-      const pattern = `%${escapeLike(q.key)}%`;
+      const pattern = containsPattern(q.key);
       filters.push(or(like(userAccount.nameSearch, pattern), like(userAccount.login, pattern))!);
     }
     const where = and(...filters);
@@ -61,9 +65,10 @@ export const userRepo = {
       .orderBy(asc(org.depth), asc(org.nameSort));
   },
 
-  async insert(db: Executor, row: typeof userAccount.$inferInsert): Promise<UserRow> {
-    const [created] = await db.insert(userAccount).values(row).returning();
-    return created;
+  /** Inserts an account; null when the login is taken (also by a concurrent insert). */
+  async insert(db: Executor, row: typeof userAccount.$inferInsert): Promise<UserRow | null> {
+    const [created] = await db.insert(userAccount).values(row).onConflictDoNothing({ target: userAccount.login }).returning();
+    return created ?? null;
   },
 
   async update(db: Executor, id: string, patch: Partial<typeof userAccount.$inferInsert>): Promise<UserRow> {

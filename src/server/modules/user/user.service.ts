@@ -5,8 +5,8 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { deleteSessionsOf } from '../../platform/auth/sessions.js';
 import { AppError, conflict, forbidden, invalid, notFound, ruleBroken } from '../../platform/errors.js';
-import type { RequestContext } from '../../platform/http/context.js';
-import { can, canGrant, scopePaths, type Actor, type Grant } from '../../platform/policy.js';
+import { requireActor, type RequestContext } from '../../platform/http/context.js';
+import { can, canGrant, canManageAccount, scopePaths, type Actor, type Grant } from '../../platform/policy.js';
 import type { OrgService, Page } from '../org/org.service.js';
 import { passwordProblem } from './password-policy.js';
 import { userRepo, type UserRow } from './user.repo.js';
@@ -45,10 +45,6 @@ export function checkPassword(password: string, login: string | undefined, field
   if (problem) throw new AppError(400, 'WEAK_PASSWORD', problem, field);
 }
 
-function actorOf(ctx: RequestContext): Actor {
-  if (!ctx.actor) throw new AppError(401, 'UNAUTHENTICATED', { vi: 'Vui lòng đăng nhập.', en: 'Please log in.' });
-  return ctx.actor;
-}
 
 const snapshot = (u: UserRow) => ({
   login: u.login,
@@ -58,8 +54,34 @@ const snapshot = (u: UserRow) => ({
   mustChangePassword: u.mustChangePassword,
 });
 
+/** A new account's checked fields and password hash, prepared before its transaction (argon2 takes ~50 ms). */
+export interface NewAccount {
+  id?: string;
+  login: string;
+  displayName: string;
+  nameSearch: string;
+  nameSort: string;
+  passwordHash: string;
+}
+
+export async function prepareAccount(input: { id?: string; login: string; displayName: string; password: string }, fields = { login: 'login', password: 'password' }): Promise<NewAccount> {
+  const login = normaliseLogin(input.login);
+  checkLogin(login, fields.login);
+  checkPassword(input.password, login, fields.password);
+  const displayName = nfc(input.displayName);
+  return {
+    ...(input.id ? { id: input.id } : {}),
+    login,
+    displayName,
+    nameSearch: searchKey(displayName),
+    nameSort: personSortKey(displayName),
+    passwordHash: await hashPassword(input.password),
+  };
+}
+
 export function createUserService(db: Db, orgs: OrgService) {
-  async function present(tx: Executor, rows: { user: UserRow; homeOrgName: string | null }[]): Promise<UserSummary[]> {
+  /** Accounts as `viewer` sees them: only the grants on organisations the viewer can see. */
+  async function present(tx: Executor, viewer: Actor, rows: { user: UserRow; homeOrgName: string | null }[]): Promise<UserSummary[]> {
     const grants = await userRepo.grantsOf(
       tx,
       rows.map((r) => r.user.id),
@@ -73,14 +95,14 @@ export function createUserService(db: Db, orgs: OrgService) {
       mustChangePassword: user.mustChangePassword,
       lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
       grants: grants
-        .filter((g) => g.userId === user.id)
+        .filter((g) => g.userId === user.id && can(viewer, 'org.read', g.orgPath))
         .map((g) => ({ id: g.id, orgId: g.orgId, orgName: g.orgName, role: g.role as RoleCode })),
     }));
   }
 
-  async function summaryOf(tx: Executor, user: UserRow): Promise<UserSummary> {
+  async function summaryOf(tx: Executor, viewer: Actor, user: UserRow): Promise<UserSummary> {
     const home = user.homeOrgId ? (await orgs.findByIds(tx, [user.homeOrgId]))[0] : undefined;
-    return (await present(tx, [{ user, homeOrgName: home?.name ?? null }]))[0];
+    return (await present(tx, viewer, [{ user, homeOrgName: home?.name ?? null }]))[0];
   }
 
   /** Loads a user whose home organisation the actor may act on for `action`. */
@@ -90,33 +112,17 @@ export function createUserService(db: Db, orgs: OrgService) {
     const [home] = await orgs.findByIds(tx, [user.homeOrgId]);
     // A user the actor may not even read does not exist for them (404, not 403).
     if (!can(actor, 'user.read', home.path)) throw userNotFound();
-    if (!can(actor, action, home.path)) throw forbidden();
+    if (action === 'user.manage') {
+      const grants = (await userRepo.grantsOf(tx, [id])).map((g) => ({ role: g.role as RoleCode, orgPath: g.orgPath }));
+      if (!canManageAccount(actor, home.path, grants)) throw forbidden();
+    }
     return user;
   }
 
-  async function insertUser(
-    tx: Executor,
-    ctx: RequestContext,
-    input: { id?: string; login: string; displayName: string; homeOrgId: string; password: string; mustChangePassword: boolean },
-  ) {
-    const login = normaliseLogin(input.login);
-    checkLogin(login);
-    checkPassword(input.password, login, 'password');
-    if (await userRepo.findByLogin(tx, login)) {
-      throw conflict('LOGIN_TAKEN', 'Tên đăng nhập đã được sử dụng.', 'This login is already in use.', 'login');
-    }
-    const displayName = nfc(input.displayName);
-    const created = await userRepo.insert(tx, {
-      ...(input.id ? { id: input.id } : {}),
-      login,
-      displayName,
-      nameSearch: searchKey(displayName),
-      nameSort: personSortKey(displayName),
-      homeOrgId: input.homeOrgId,
-      passwordHash: await hashPassword(input.password),
-      mustChangePassword: input.mustChangePassword,
-    });
-    await recordAudit(tx, ctx, { action: 'create', entity: 'user', entityId: created.id, orgId: input.homeOrgId, after: snapshot(created) });
+  async function insertUser(tx: Executor, ctx: RequestContext, account: NewAccount, homeOrgId: string, mustChangePassword: boolean) {
+    const created = await userRepo.insert(tx, { ...account, homeOrgId, mustChangePassword });
+    if (!created) throw conflict('LOGIN_TAKEN', 'Tên đăng nhập đã được sử dụng.', 'This login is already in use.', 'login');
+    await recordAudit(tx, ctx, { action: 'create', entity: 'user', entityId: created.id, orgId: homeOrgId, after: snapshot(created) });
     return created;
   }
 
@@ -128,7 +134,7 @@ export function createUserService(db: Db, orgs: OrgService) {
 
   return {
     roles(ctx: RequestContext) {
-      const actor = actorOf(ctx);
+      const actor = requireActor(ctx);
       return ROLE_CODES.map((code) => ({
         code,
         ...ROLE_INFO[code],
@@ -160,40 +166,47 @@ export function createUserService(db: Db, orgs: OrgService) {
     },
 
     async list(ctx: RequestContext, q: { orgId?: string; q?: string; page: number; pageSize: number }): Promise<Page<UserSummary>> {
-      const actor = actorOf(ctx);
+      const actor = requireActor(ctx);
       const scope = q.orgId ? [(await orgs.requireAccess(db, actor, q.orgId, 'user.read')).path] : scopePaths(actor, 'user.read');
       const { items, total } = await userRepo.list(db, scope, {
         key: q.q ? searchKey(q.q) : undefined,
         limit: q.pageSize,
         offset: (q.page - 1) * q.pageSize,
       });
-      return { items: await present(db, items), total, page: q.page, pageSize: q.pageSize };
+      return { items: await present(db, actor, items), total, page: q.page, pageSize: q.pageSize };
     },
 
     async get(ctx: RequestContext, id: string) {
-      const user = await loadAuthorized(db, actorOf(ctx), id, 'user.read');
-      return summaryOf(db, user);
+      const actor = requireActor(ctx);
+      const user = await loadAuthorized(db, actor, id, 'user.read');
+      return summaryOf(db, actor, user);
     },
 
     /** A new account must change its password at first login, unless told otherwise (demo data). */
     async create(ctx: RequestContext, input: { login: string; displayName: string; homeOrgId: string; password: string; mustChangePassword?: boolean }) {
-      const actor = actorOf(ctx);
+      const actor = requireActor(ctx);
+      const account = await prepareAccount(input);
       return db.transaction(async (tx) => {
         await orgs.requireAccess(tx, actor, input.homeOrgId, 'user.manage');
-        const created = await insertUser(tx, ctx, { ...input, mustChangePassword: input.mustChangePassword ?? true });
-        return summaryOf(tx, created);
+        const created = await insertUser(tx, ctx, account, input.homeOrgId, input.mustChangePassword ?? true);
+        return summaryOf(tx, actor, created);
       });
     },
 
     /** First-run setup: the first administrator with system_admin on the root. */
-    async createAdminInSetup(tx: Tx, ctx: RequestContext, input: { id: string; login: string; displayName: string; password: string; rootOrgId: string }) {
-      const created = await insertUser(tx, ctx, { ...input, homeOrgId: input.rootOrgId, mustChangePassword: false });
-      await insertGrant(tx, ctx, created, input.rootOrgId, 'system_admin');
+    async createAdminInSetup(tx: Tx, ctx: RequestContext, account: NewAccount, rootOrgId: string) {
+      const created = await insertUser(tx, ctx, account, rootOrgId, false);
+      await insertGrant(tx, ctx, created, rootOrgId, 'system_admin');
       return created;
     },
 
+    /** Setup's exclusivity: concurrent first runs wait here, then see the account the first one made. */
+    async lockForSetup(tx: Tx) {
+      await userRepo.lockTable(tx);
+    },
+
     async update(ctx: RequestContext, id: string, input: { displayName?: string; homeOrgId?: string; disabled?: boolean }) {
-      const actor = actorOf(ctx);
+      const actor = requireActor(ctx);
       return db.transaction(async (tx) => {
         const before = await loadAuthorized(tx, actor, id, 'user.manage');
         const patch: Partial<UserRow> = {};
@@ -214,25 +227,25 @@ export function createUserService(db: Db, orgs: OrgService) {
         const after = await userRepo.update(tx, id, patch);
         if (after.disabled) await deleteSessionsOf(tx, id);
         await recordAudit(tx, ctx, { action: 'update', entity: 'user', entityId: id, orgId: after.homeOrgId, before: snapshot(before), after: snapshot(after) });
-        return summaryOf(tx, after);
+        return summaryOf(tx, actor, after);
       });
     },
 
     async resetPassword(ctx: RequestContext, id: string, newPassword: string) {
-      const actor = actorOf(ctx);
+      const actor = requireActor(ctx);
+      const passwordHash = await hashPassword(newPassword);
       await db.transaction(async (tx) => {
         const user = await loadAuthorized(tx, actor, id, 'user.manage');
         checkPassword(newPassword, user.login, 'newPassword');
-        await userRepo.update(tx, id, { passwordHash: await hashPassword(newPassword), mustChangePassword: true, passwordChangedAt: new Date() });
+        await userRepo.update(tx, id, { passwordHash, mustChangePassword: true, passwordChangedAt: new Date() });
         await deleteSessionsOf(tx, id);
         await recordAudit(tx, ctx, { action: 'reset_password', entity: 'user', entityId: id, orgId: user.homeOrgId, after: { mustChangePassword: true } });
       });
     },
 
-    /** The user's own password change (the caller has checked the current password). */
-    async setOwnPassword(tx: Executor, ctx: RequestContext, user: UserRow, newPassword: string) {
-      checkPassword(newPassword, user.login, 'newPassword');
-      await userRepo.update(tx, user.id, { passwordHash: await hashPassword(newPassword), mustChangePassword: false, passwordChangedAt: new Date() });
+    /** The user's own password change (the caller has checked the current password and the policy, and hashed it). */
+    async setOwnPassword(tx: Executor, ctx: RequestContext, user: UserRow, passwordHash: string) {
+      await userRepo.update(tx, user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() });
       await recordAudit(tx, ctx, { action: 'change_password', entity: 'user', entityId: user.id, orgId: user.homeOrgId, after: { mustChangePassword: false } });
     },
 
@@ -241,18 +254,18 @@ export function createUserService(db: Db, orgs: OrgService) {
     },
 
     async addGrant(ctx: RequestContext, id: string, input: { orgId: string; role: RoleCode }) {
-      const actor = actorOf(ctx);
+      const actor = requireActor(ctx);
       return db.transaction(async (tx) => {
         const user = await loadAuthorized(tx, actor, id, 'user.manage');
         const target = await orgs.requireAccess(tx, actor, input.orgId, 'user.manage');
         if (!canGrant(actor, input.role, target.path)) throw forbidden();
         await insertGrant(tx, ctx, user, target.id, input.role);
-        return summaryOf(tx, user);
+        return summaryOf(tx, actor, user);
       });
     },
 
     async removeGrant(ctx: RequestContext, id: string, grantId: string) {
-      const actor = actorOf(ctx);
+      const actor = requireActor(ctx);
       return db.transaction(async (tx) => {
         const user = await loadAuthorized(tx, actor, id, 'user.manage');
         if (id === actor.userId) {
@@ -264,7 +277,7 @@ export function createUserService(db: Db, orgs: OrgService) {
         if (!canGrant(actor, grant.role as RoleCode, grant.orgPath)) throw forbidden();
         await userRepo.deleteGrant(tx, id, grantId);
         await recordAudit(tx, ctx, { action: 'revoke', entity: 'user', entityId: id, orgId: grant.orgId, before: { role: grant.role, orgId: grant.orgId } });
-        return summaryOf(tx, user);
+        return summaryOf(tx, actor, user);
       });
     },
   };

@@ -4,13 +4,14 @@ import { hash, verify } from '@node-rs/argon2';
 /** `algorithm: 2` is Algorithm.Argon2id (a const enum that isolated modules cannot import). */
 const OPTIONS = { algorithm: 2 as const, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
+/** Passwords are compared in NFC: "Mậtkhẩu" typed on a Mac (NFD) is the same password. */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS);
+  return hash(password.normalize('NFC'), OPTIONS);
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password);
+    return await verify(passwordHash, password.normalize('NFC'));
   } catch {
     return false;
   }

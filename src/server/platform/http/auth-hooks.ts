@@ -37,7 +37,7 @@ function crossSite(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
   if (!origin) return false;
   try {
-    return new URL(origin).host !== request.headers.host;
+    return new URL(origin).host !== request.host;
   } catch {
     return true;
   }
@@ -52,10 +52,13 @@ export function registerAuthHooks(app: FastifyInstance, auth: AuthService) {
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.decorateRequest('session', null);
 
+  // Decided on the matched route, not the raw URL: '/%61pi/…' routes to '/api/…' too.
+  const isApi = (request: FastifyRequest) => request.routeOptions.url?.startsWith('/api/') === true;
+
   app.addHook('onRequest', async (request) => {
     request.session = null;
     request.ctx = { actor: null, requestId: request.id, ip: request.ip };
-    if (!request.url.startsWith('/api/')) return;
+    if (!isApi(request)) return;
     const token = request.cookies[SESSION_COOKIE];
     const session = token ? await auth.resolve(token) : null;
     request.session = session;
@@ -63,7 +66,7 @@ export function registerAuthHooks(app: FastifyInstance, auth: AuthService) {
   });
 
   app.addHook('preHandler', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!isApi(request)) return;
     const config = request.routeOptions.config;
     const writes = !SAFE_METHODS.has(request.method);
     if (writes && crossSite(request)) throw csrfError();

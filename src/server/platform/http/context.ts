@@ -1,3 +1,4 @@
+import { unauthenticated } from '../errors.js';
 import type { Actor } from '../policy.js';
 
 /** What a service needs to know about the request it serves. */
@@ -18,3 +19,9 @@ export const systemActor = (): Actor => ({
   userId: SYSTEM_USER_ID,
   grants: [{ id: SYSTEM_USER_ID, orgId: SYSTEM_USER_ID, orgPath: '/', orgName: '', role: 'system_admin' }],
 });
+
+/** The actor of a request that needs a logged-in user (401 otherwise). */
+export function requireActor(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw unauthenticated();
+  return ctx.actor;
+}

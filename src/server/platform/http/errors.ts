@@ -49,9 +49,24 @@ export function toAppError(error: FastifyError | Error): AppError {
   return new AppError(500, 'INTERNAL', { vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' });
 }
 
+/**
+ * What may be logged of an unexpected error: its kind, the database error code and constraint,
+ * and where it happened — never its message, which for a failed query holds the SQL parameters
+ * (names, logins, password hashes).
+ */
+export function describeFailure(error: unknown) {
+  const err = error as { name?: string; code?: string; stack?: string; cause?: { code?: string; constraint?: string } };
+  return {
+    name: err?.name,
+    code: err?.cause?.code ?? err?.code,
+    constraint: err?.cause?.constraint,
+    at: err?.stack?.split('\n').slice(1, 6).map((l) => l.trim()),
+  };
+}
+
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const appError = toAppError(error);
-  if (appError.status >= 500) request.log.error({ err: { message: error.message, stack: error.stack } }, 'request failed');
+  if (appError.status >= 500) request.log.error({ failure: describeFailure(error) }, 'request failed');
   if (appError.code === 'LOGIN_LOCKED' && appError.extra?.retryAfterSeconds) {
     reply.header('retry-after', String(appError.extra.retryAfterSeconds));
   }

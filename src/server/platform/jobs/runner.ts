@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database, Executor, Tx } from '../../db/index.js';
 import { AppError, notFound, type Bilingual } from '../errors.js';
-import type { RequestContext } from '../http/context.js';
+import { requireActor, type RequestContext } from '../http/context.js';
+import { describeFailure } from '../http/errors.js';
 import { job } from './job.table.js';
 
 export type JobRow = typeof job.$inferSelect;
@@ -44,11 +45,17 @@ export const presentJob = (j: JobRow): JobView => ({
   finishedAt: j.finishedAt?.toISOString() ?? null,
 });
 
+/** The job was taken over by another worker after this one stalled; its result is dropped. */
+class JobLostError extends Error {}
+
 /** A running job whose heartbeat is older than this is taken to be dead (its process crashed). */
 const STALE_AFTER_MS = 60_000;
 const HEARTBEAT_MS = 10_000;
 
-export function createJobRunner(database: Database, opts: { pollMs?: number; worker?: string } = {}) {
+/** Periodic clean-up that any process may run (expired sessions, old login counters). */
+const HOUSEKEEPING_EVERY_MS = 10 * 60_000;
+
+export function createJobRunner(database: Database, opts: { pollMs?: number; worker?: string; housekeeping?: ((db: Database['db']) => Promise<void>)[] } = {}) {
   const { db } = database;
   const handlers = new Map<string, JobHandler>();
   const worker = opts.worker ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -110,13 +117,18 @@ export function createJobRunner(database: Database, opts: { pollMs?: number; wor
         },
       });
       await db.transaction(async (tx) => {
-        const result = await store(tx);
-        await tx
+        // Still ours? A worker that stalled past the heartbeat may have lost the job to another.
+        const [owned] = await tx
           .update(job)
-          .set({ state: 'succeeded', progress: 1, result: result ?? null, finishedAt: new Date(), lockedBy: null })
-          .where(eq(job.id, row.id));
+          .set({ state: 'succeeded', progress: 1, finishedAt: new Date(), lockedBy: null })
+          .where(and(eq(job.id, row.id), eq(job.lockedBy, worker), eq(job.state, 'running')))
+          .returning({ id: job.id });
+        if (!owned) throw new JobLostError();
+        const result = await store(tx);
+        await tx.update(job).set({ result: result ?? null }).where(eq(job.id, row.id));
       });
     } catch (err) {
+      if (err instanceof JobLostError) return;
       const message: Bilingual =
         err instanceof AppError ? err.messages : { vi: 'Công việc gặp lỗi không mong muốn.', en: 'The job failed unexpectedly.' };
       const retry = row.attempts < row.maxAttempts && !(err instanceof AppError);
@@ -127,19 +139,25 @@ export function createJobRunner(database: Database, opts: { pollMs?: number; wor
             ? { state: 'queued', lockedBy: null, runAfter: new Date(Date.now() + 2000 * row.attempts) }
             : { state: 'failed', error: message, finishedAt: new Date(), lockedBy: null },
         )
-        .where(eq(job.id, row.id));
-      if (!(err instanceof AppError)) console.error(`job ${row.kind} ${row.id} failed:`, (err as Error)?.message);
+        .where(and(eq(job.id, row.id), eq(job.lockedBy, worker)));
+      if (!(err instanceof AppError)) console.error(`job ${row.kind} ${row.id} failed:`, JSON.stringify(describeFailure(err)));
     } finally {
       clearInterval(beat);
     }
   }
 
+  let lastHousekeeping = 0;
+
   async function tick(): Promise<void> {
     try {
+      if (Date.now() - lastHousekeeping > HOUSEKEEPING_EVERY_MS) {
+        lastHousekeeping = Date.now();
+        for (const task of opts.housekeeping ?? []) await task(db);
+      }
       await recoverOrphans(false);
       for (let next = await claim(); next && !stopped; next = await claim()) await runOne(next);
     } catch (err) {
-      if (!stopped) console.error('job runner:', (err as Error)?.message);
+      if (!stopped) console.error('job runner:', JSON.stringify(describeFailure(err)));
     }
   }
 
@@ -189,7 +207,7 @@ export function createJobRunner(database: Database, opts: { pollMs?: number; wor
     },
 
     async listOwn(ctx: RequestContext, page: number, pageSize: number) {
-      const userId = ctx.actor?.userId ?? '00000000-0000-0000-0000-000000000000';
+      const userId = requireActor(ctx).userId;
       const rows = await db
         .select()
         .from(job)
