@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, Client, createTestApp, setUp, type TestApp } from '../../../../test/app.js';
 import { testEngine } from '../../../../test/pg.js';
+import { latestMigrationTag } from '../../db/index.js';
 
 let t: TestApp;
 let admin: Client;
@@ -135,7 +136,7 @@ describe('login and sessions', () => {
   it('sends secure headers with a content security policy', async () => {
     const res = await new Client(t.app).get('/api/health');
     // Each leg runs on its own engine: PGlite in `pglite`, the throwaway cluster in `postgres`.
-    expect(res.body).toMatchObject({ status: 'ok', engine: testEngine() === 'postgres' ? 'postgresql' : 'pglite', migration: '0000_init' });
+    expect(res.body).toMatchObject({ status: 'ok', engine: testEngine() === 'postgres' ? 'postgresql' : 'pglite', migration: latestMigrationTag() });
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');

@@ -151,14 +151,20 @@ export const orgRepo = {
     return result.length;
   },
 
-  /** Sets the end date on every open unit of a subtree. */
-  async closeSubtree(db: Executor, path: string, validTo: string): Promise<number> {
-    const result = await db
-      .update(org)
-      .set({ validTo, updatedAt: new Date() })
-      .where(and(like(org.path, `${path}%`), or(isNull(org.validTo), gt(org.validTo, validTo))))
-      .returning({ id: org.id });
-    return result.length;
+  /**
+   * Sets the end date on every unit of a subtree that was open then; returns each changed unit
+   * with the end date it had before (null, or a later scheduled end), for the audit.
+   */
+  async closeSubtree(db: Executor, path: string, validTo: string): Promise<{ id: string; previous: string | null }[]> {
+    const result = await db.execute(sql`
+      with target as (
+        select id, valid_to from ${org}
+        where path like ${`${path}%`} and (valid_to is null or valid_to > ${validTo})
+        for update)
+      update ${org} set valid_to = ${validTo}, updated_at = now()
+      from target where ${org.id} = target.id
+      returning ${org.id} as id, to_char(target.valid_to, 'YYYY-MM-DD') as previous`);
+    return (result as unknown as { rows: { id: string; previous: string | null }[] }).rows;
   },
 
   /** Reopens the units of a subtree that were closed on the given date (together with its top). */

@@ -323,7 +323,17 @@ export function createOrgService(db: Db) {
         }
         const closed = await orgRepo.closeSubtree(tx, before.path, validTo);
         const after = (await orgRepo.findById(tx, id))!;
-        await recordAudit(tx, ctx, { action: 'close', entity: 'org', entityId: id, orgId: id, rootId: after.rootId, before: { validTo: before.validTo }, after: { validTo, unitsClosed: closed } });
+        // Units that had a later end date scheduled keep it on record here (open ones had none).
+        const scheduledEnds = closed.filter((u) => u.previous !== null && u.id !== id);
+        await recordAudit(tx, ctx, {
+          action: 'close',
+          entity: 'org',
+          entityId: id,
+          orgId: id,
+          rootId: after.rootId,
+          before: { validTo: before.validTo, ...(scheduledEnds.length ? { scheduledEnds } : {}) },
+          after: { validTo, unitsClosed: closed.length },
+        });
         return summaryOf(tx, id, requireActor(ctx));
       });
     },

@@ -15,6 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
+const children0 = (res: { body: { items: { id: string }[] } }) => res.body.items[0];
+
 const create = async (parentId: string, name: string, kindCode: string, code?: string) => {
   const res = await admin.post('/api/v1/orgs', { parentId, name, kindCode, code });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -71,6 +73,9 @@ describe('organisation tree', () => {
     const district = (await admin.get('/api/v1/orgs/search?q=giang thanh')).body.items.find((o: { kindCode: string }) => o.kindCode === 'district');
     const renamed = await admin.patch(`/api/v1/orgs/${district.id}`, { name: 'Huyện Giang Thành (cũ)' });
     expect(renamed.body.name).toBe('Huyện Giang Thành (cũ)');
+    // One commune already had a later end scheduled: the close brings it forward and records it.
+    const scheduled = children0(await admin.get(`/api/v1/orgs?parentId=${district.id}`));
+    await admin.post(`/api/v1/orgs/${scheduled.id}/close`, { validTo: '2030-12-31' });
     const closed = await admin.post(`/api/v1/orgs/${district.id}/close`, { validTo: '2025-07-01' });
     expect(closed.body).toMatchObject({ validTo: '2025-07-01', closed: true });
     const open = await admin.get(`/api/v1/orgs?parentId=${provinceId}`);
@@ -90,6 +95,7 @@ describe('organisation tree', () => {
     expect(byAction.update.before.name).toBe('Huyện Giang Thành');
     expect(byAction.update.after.name).toBe('Huyện Giang Thành (cũ)');
     expect(byAction.close.after).toMatchObject({ validTo: '2025-07-01', unitsClosed: 5 });
+    expect(byAction.close.before.scheduledEnds).toEqual([{ id: scheduled.id, previous: '2030-12-31' }]);
     expect(byAction.reopen.after).toMatchObject({ validTo: null, unitsReopened: 5 });
   });
 

@@ -26,6 +26,7 @@ export const userAccount = pgTable(
     index('user_home_org_idx').on(t.homeOrgId),
     index('user_name_sort_idx').on(t.nameSort),
     index('user_name_search_trgm_idx').using('gin', sql`${t.nameSearch} gin_trgm_ops`),
+    index('user_login_trgm_idx').using('gin', sql`${t.login} gin_trgm_ops`),
   ],
 );
 

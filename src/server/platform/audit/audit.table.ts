@@ -22,5 +22,8 @@ export const auditLog = pgTable(
     index('audit_user_idx').on(t.userId, t.id),
     index('audit_at_idx').on(t.at),
     index('audit_entity_idx').on(t.entity, t.entityId),
+    // Newest-first pages filtered by kind of change stay index scans on a province's log.
+    index('audit_action_id_idx').on(t.action, t.id),
+    index('audit_entity_id_idx').on(t.entity, t.id),
   ],
 );
