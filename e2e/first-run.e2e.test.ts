@@ -138,6 +138,8 @@ describeWithBrowser('first run: setup, tree, unit head who sees only their unit'
     await p.locator('#password_newPasswordConfirm').fill('NganSach2026x');
     await shootPhoneAndDesktop(p, 'change-password');
     await p.getByTestId('password-submit').click();
+    // The app leaves the page once the server has taken the new password.
+    await p.waitForURL((url) => !url.pathname.startsWith('/account/password'));
     await p.goto(`${app.url}/orgs`);
     await expect.poll(async () => (await treeNode(p, UNIT_A)).isVisible()).toBe(true);
     const tree = await p.getByTestId('org-tree').innerText();

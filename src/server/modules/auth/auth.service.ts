@@ -1,3 +1,4 @@
+import type { Me } from '../../../shared/api-types.js';
 import type { Db } from '../../db/index.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { burnVerifyTime, hashPassword, verifyPassword } from '../../platform/auth/password.js';
@@ -9,15 +10,6 @@ import { permissionsOf, type Actor } from '../../platform/policy.js';
 import { PASSWORD_POLICY } from '../user/password-policy.js';
 import { checkPassword, type UserService } from '../user/user.service.js';
 
-export interface Me {
-  id: string;
-  login: string;
-  displayName: string;
-  mustChangePassword: boolean;
-  homeOrg: { id: string; name: string } | null;
-  grants: { id: string; orgId: string; orgName: string; role: string }[];
-  permissions: string[];
-}
 
 export interface ResolvedSession {
   sessionId: string;

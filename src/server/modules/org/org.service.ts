@@ -1,5 +1,6 @@
 import { eq, inArray, isNull, or } from 'drizzle-orm';
 import { nfc, searchKey, sortKey } from '../../../shared/vn-text.js';
+import type { OrgSummary, Page } from '../../../shared/api-types.js';
 import type { Db, Executor, Tx } from '../../db/index.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, conflict, forbidden, notFound, ruleBroken } from '../../platform/errors.js';
@@ -10,17 +11,8 @@ import { org } from './org.table.js';
 import builtInKinds from './org-kinds.json' with { type: 'json' };
 import { orgRepo, type OrgRow, type OrgSummaryRow } from './org.repo.js';
 
-export interface OrgSummary {
-  id: string;
-  parentId: string | null;
-  name: string;
-  kindCode: string;
-  code: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-  childCount: number;
-  closed: boolean;
-}
+
+export type { OrgSummary, Page };
 
 export interface NewOrg {
   parentId: string | null;
@@ -30,12 +22,6 @@ export interface NewOrg {
   validFrom?: string | null;
 }
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organisation not found.' });
 

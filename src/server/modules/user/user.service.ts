@@ -1,5 +1,6 @@
 import { nfc, personSortKey, searchKey } from '../../../shared/vn-text.js';
 import { ROLE_CODES, ROLE_INFO, type RoleCode } from '../../../shared/roles.js';
+import type { UserSummary } from '../../../shared/api-types.js';
 import type { Db, Executor, Tx } from '../../db/index.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { hashPassword } from '../../platform/auth/password.js';
@@ -11,16 +12,6 @@ import type { OrgService, Page } from '../org/org.service.js';
 import { passwordProblem } from './password-policy.js';
 import { userRepo, type UserRow } from './user.repo.js';
 
-export interface UserSummary {
-  id: string;
-  login: string;
-  displayName: string;
-  homeOrg: { id: string; name: string } | null;
-  disabled: boolean;
-  mustChangePassword: boolean;
-  lastLoginAt: string | null;
-  grants: { id: string; orgId: string; orgName: string; role: RoleCode }[];
-}
 
 const userNotFound = () => notFound({ vi: 'Không tìm thấy tài khoản.', en: 'Account not found.' });
 
