@@ -37,7 +37,20 @@ function where(f: AuditFilter, beforeId?: number): SQL {
 const subject = alias(userAccount, 'subject');
 
 export const auditRepo = {
+  /**
+   * One page, newest first. The page's ids are found first (an index scan that needs only the
+   * organisation's path), and names are joined to those rows alone: a commune's page costs ~2 ms
+   * instead of ~30 ms at a million rows (bench/README.md).
+   */
   page(db: Executor, f: AuditFilter, limit: number, beforeId?: number) {
+    const pageIds = db
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .leftJoin(org, eq(org.id, auditLog.orgId))
+      .where(where(f, beforeId))
+      .orderBy(desc(auditLog.id))
+      .limit(limit)
+      .as('page_ids');
     return db
       .select({
         id: auditLog.id,
@@ -56,13 +69,12 @@ export const auditRepo = {
         requestId: auditLog.requestId,
         ip: auditLog.ip,
       })
-      .from(auditLog)
+      .from(pageIds)
+      .innerJoin(auditLog, eq(auditLog.id, pageIds.id))
       .leftJoin(org, eq(org.id, auditLog.orgId))
       .leftJoin(userAccount, eq(userAccount.id, auditLog.userId))
       .leftJoin(subject, sql`${subject.id} = case when ${auditLog.entity} = 'user' then ${auditLog.entityId}::uuid end`)
-      .where(where(f, beforeId))
-      .orderBy(desc(auditLog.id))
-      .limit(limit);
+      .orderBy(desc(auditLog.id));
   },
 
   count(db: Executor, f: AuditFilter): Promise<number> {

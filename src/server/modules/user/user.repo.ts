@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/index.js';
 import { containsPattern } from '../../db/columns.js';
 import { org } from '../org/org.table.js';
@@ -28,14 +28,15 @@ export const userRepo = {
       .then((r) => r[0].n);
   },
 
-  /** Users whose home organisation lies in one of the subtrees, in Vietnamese name order. */
+  /**
+   * Users whose home organisation lies in one of the subtrees, in Vietnamese name order. A scope of
+   * '/' (a system administrator) needs no subtree test, and its count no join with `org`.
+   */
   async list(db: Executor, scope: string[], q: { key?: string; limit: number; offset: number }) {
-    const filters: SQL[] = [inSubtrees(scope)];
-    if (q.key) {
-      const pattern = containsPattern(q.key);
-      filters.push(or(like(userAccount.nameSearch, pattern), like(userAccount.login, pattern))!);
-    }
-    const where = and(...filters);
+    const everything = scope.includes('/');
+    const search = q.key ? or(like(userAccount.nameSearch, containsPattern(q.key)), like(userAccount.login, containsPattern(q.key))) : undefined;
+    const where = and(everything ? undefined : inSubtrees(scope), search);
+    const counted = db.select({ total: sql<number>`count(*)::int` }).from(userAccount);
     const [items, [{ total }]] = await Promise.all([
       db
         .select({ user: userAccount, homeOrgName: org.name, homeOrgPath: org.path })
@@ -45,11 +46,7 @@ export const userRepo = {
         .orderBy(asc(userAccount.nameSort), asc(userAccount.id))
         .limit(q.limit)
         .offset(q.offset),
-      db
-        .select({ total: sql<number>`count(*)::int` })
-        .from(userAccount)
-        .innerJoin(org, eq(org.id, userAccount.homeOrgId))
-        .where(where),
+      everything ? counted.where(search) : counted.innerJoin(org, eq(org.id, userAccount.homeOrgId)).where(where),
     ]);
     return { items, total };
   },
