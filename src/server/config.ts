@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Settings, all from environment variables (documented in README.md). */
@@ -39,17 +39,22 @@ function parseTrustProxy(value: string | undefined): number {
   return hops;
 }
 
-/** The session secret kept in the data folder when SESSION_SECRET is not set. */
+/**
+ * The session secret kept in the data folder when SESSION_SECRET is not set. Written to a
+ * temporary file and linked into place, so that a process starting at the same moment never
+ * reads a half-written secret: it either links first or reads the complete file.
+ */
 function readOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, 'session-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const secret = randomBytes(32).toString('base64url');
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, randomBytes(32).toString('base64url') + '\n', { mode: 0o600 });
   try {
-    writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
-    return secret;
+    linkSync(tmp, file);
   } catch (err) {
-    // Another process sharing the folder wrote it first: use theirs.
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
-    throw err;
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  } finally {
+    unlinkSync(tmp);
   }
+  return readFileSync(file, 'utf8').trim();
 }
