@@ -121,6 +121,20 @@ describeWithBrowser('first run: setup, tree, unit head who sees only their unit'
     await p.goto(`${app.url}/audit`);
     await expect.poll(() => p.getByTestId('audit-table').innerText()).toContain('Nguyễn Văn Đức');
     await shootPhoneAndDesktop(p, 'audit');
+
+    // Export to Excel runs as a job; its progress survives a reload and ends with the file.
+    await p.getByTestId('audit-export').click();
+    await expect.poll(() => p.getByTestId('job-progress').isVisible()).toBe(true);
+    await p.reload();
+    await expect.poll(() => p.getByTestId('job-progress').getAttribute('data-job-state'), { timeout: 20_000 }).toBe('succeeded');
+    const href = await p.getByTestId('job-download').getAttribute('href');
+    const file = await p.evaluate(async (url) => {
+      const res = await fetch(url!);
+      return { status: res.status, type: res.headers.get('content-type'), size: (await res.arrayBuffer()).byteLength };
+    }, href);
+    expect(file).toMatchObject({ status: 200, type: expect.stringContaining('spreadsheetml') });
+    expect(file.size).toBeGreaterThan(1000);
+    await shootPhoneAndDesktop(p, 'audit-export');
     await p.getByTestId('user-menu').click();
     await p.getByTestId('menu-logout').click();
     await p.waitForURL(/\/login/);
@@ -164,5 +178,13 @@ describeWithBrowser('first run: setup, tree, unit head who sees only their unit'
     const auditText = await p.getByTestId('audit-table').innerText();
     expect(auditText).not.toContain(UNIT_B);
     await shootPhoneAndDesktop(p, 'audit-unit-head');
+
+    // English is one click away, and stays after a reload.
+    await p.getByTestId('lang-en').click();
+    await expect.poll(() => p.getByTestId('side-menu').innerText()).toContain('Audit log');
+    await p.reload();
+    await expect.poll(() => p.getByTestId('side-menu').innerText()).toContain('Organisations');
+    await expect.poll(() => p.getByTestId('audit-table').innerText()).toContain('Lê Văn Hải');
+    await shootPhoneAndDesktop(p, 'audit-unit-head-en');
   });
 });
