@@ -11,6 +11,7 @@ import { latestMigrationTag, type Database } from './db/index.js';
 import { WEB_DIST_DIR } from './paths.js';
 import { createSessionStore, purgeExpiredSessions } from './platform/auth/sessions.js';
 import { purgeStaleThrottles } from './platform/auth/throttle.js';
+import { createFileService } from './platform/files/files.js';
 import { createLocalStorage, type FileStorage } from './platform/files/storage.js';
 import { registerAuthHooks } from './platform/http/auth-hooks.js';
 import { errorHandler } from './platform/http/errors.js';
@@ -53,7 +54,8 @@ export function createServices(database: Database, opts: { sessionSecret: string
   const auth = createAuthService(db, users, sessions);
   const setup = createSetupService(db, orgs, users, auth);
   const audit = createAuditService(db, orgs, users, jobs, storage);
-  return { db, storage, jobs, orgs, users, auth, setup, audit };
+  const files = createFileService(db, storage);
+  return { db, storage, jobs, files, orgs, users, auth, setup, audit };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -123,7 +125,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   orgRoutes(app, services.orgs);
   userRoutes(app, services.users);
   auditRoutes(app, services.audit);
-  jobRoutes(app, services.db, services.jobs, services.storage);
+  jobRoutes(app, services.jobs, services.files);
 
   const webBuilt = opts.serveWeb === true && existsSync(path.join(WEB_DIST_DIR, 'index.html'));
   const sendWebApp = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html');

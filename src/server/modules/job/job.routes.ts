@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import type { Db } from '../../db/index.js';
-import { openOwnFile } from '../../platform/files/files.js';
-import type { FileStorage } from '../../platform/files/storage.js';
+import type { FileService } from '../../platform/files/files.js';
 import type { ZApp } from '../../platform/http/app-types.js';
 import { pageQuery, uuidParam } from '../../platform/http/schemas.js';
 import type { JobRunner } from '../../platform/jobs/runner.js';
 
-export function jobRoutes(app: ZApp, db: Db, jobs: JobRunner, storage: FileStorage) {
+export function jobRoutes(app: ZApp, jobs: JobRunner, files: FileService) {
   app.get('/api/v1/jobs', { schema: { tags: ['jobs'], summary: 'My background jobs', querystring: z.object(pageQuery) } }, async (request) =>
     jobs.listOwn(request.ctx, request.query.page, request.query.pageSize),
   );
@@ -16,7 +14,7 @@ export function jobRoutes(app: ZApp, db: Db, jobs: JobRunner, storage: FileStora
   );
 
   app.get('/api/v1/files/:id', { schema: { tags: ['files'], summary: 'Download a file I generated', params: uuidParam } }, async (request, reply) => {
-    const { file, stream } = await openOwnFile(db, storage, request.ctx, request.params.id);
+    const { file, stream } = await files.openOwn(request.ctx, request.params.id);
     return reply
       .header('content-type', file.contentType)
       .header('content-length', String(file.size))

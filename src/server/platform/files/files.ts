@@ -12,11 +12,17 @@ export async function registerFile(tx: Executor, row: typeof storedFile.$inferIn
   return created;
 }
 
-/** A generated file is downloadable only by the user who made it. */
-export async function openOwnFile(db: Executor, storage: FileStorage, ctx: RequestContext, id: string) {
-  const file = await db.query.storedFile.findFirst({ where: eq(storedFile.id, id) });
-  if (!file || !ctx.actor || file.createdBy !== ctx.actor.userId) {
-    throw notFound({ vi: 'Không tìm thấy tệp.', en: 'File not found.' });
-  }
-  return { file, stream: storage.stream(file.storageKey) };
+export function createFileService(db: Executor, storage: FileStorage) {
+  return {
+    /** A generated file is downloadable only by the user who made it. */
+    async openOwn(ctx: RequestContext, id: string) {
+      const file = await db.query.storedFile.findFirst({ where: eq(storedFile.id, id) });
+      if (!file || !ctx.actor || file.createdBy !== ctx.actor.userId) {
+        throw notFound({ vi: 'Không tìm thấy tệp.', en: 'File not found.' });
+      }
+      return { file, stream: storage.stream(file.storageKey) };
+    },
+  };
 }
+
+export type FileService = ReturnType<typeof createFileService>;
