@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import type { OrgSummary } from '../../../shared/api-types.js';
 import type { Executor } from '../../db/index.js';
 import { containsPattern } from '../../db/columns.js';
 import { org, orgKind } from './org.table.js';
@@ -35,18 +36,8 @@ const summaryColumns = (includeClosed: boolean, day: string) => ({
   childCount: childCount(includeClosed, day),
 });
 
-export type OrgSummaryRow = {
-  id: string;
-  rootId: string;
-  parentId: string | null;
-  path: string;
-  name: string;
-  kindCode: string;
-  code: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-  childCount: number;
-};
+/** An organisation as the repository reads it: the API's summary before presentation, with its place in the tree. */
+export type OrgSummaryRow = Omit<OrgSummary, 'closed'> & { rootId: string; path: string };
 
 /** Key of the advisory lock that serialises changes to the shape of the tree. */
 const TREE_LOCK = 7311002024;

@@ -1,9 +1,10 @@
 import { useCallback, useState } from 'react';
-import { Button, Typography } from 'antd';
+import { Button } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { useShowError } from '../../app/errors';
 import { useLang, useT } from '../../app/i18n';
 import { ErrorState } from '../../components/ErrorState';
+import { PageHeading } from '../../components/PageHeading';
 import { JobProgress } from '../jobs/JobProgress';
 import { useStoredJobId } from '../jobs/jobApi';
 import { AuditFilters } from './AuditFilters';
@@ -26,24 +27,24 @@ export default function AuditPage() {
 
   return (
     <div className="page">
-      <div className="page-heading">
-        <Typography.Title level={2} className="page-title">
-          {t('audit.title')}
-        </Typography.Title>
-        <Button
-          icon={<FileExcelOutlined />}
-          loading={startExport.isPending}
-          onClick={() =>
-            startExport.mutate({ filter, language: lang }, {
-              onSuccess: (job) => setJobId(job.id),
-              onError: (error) => showError(error),
-            })
-          }
-          data-testid="audit-export"
-        >
-          {t('audit.export')}
-        </Button>
-      </div>
+      <PageHeading
+        title={t('audit.title')}
+        action={
+          <Button
+            icon={<FileExcelOutlined />}
+            loading={startExport.isPending}
+            onClick={() =>
+              startExport.mutate({ filter, language: lang }, {
+                onSuccess: (job) => setJobId(job.id),
+                onError: (error) => showError(error),
+              })
+            }
+            data-testid="audit-export"
+          >
+            {t('audit.export')}
+          </Button>
+        }
+      />
       {jobId && <JobProgress jobId={jobId} title={t('audit.exportJob')} onDismiss={forgetJob} />}
       <AuditFilters onApply={setFilter} />
       {log.isError ? (

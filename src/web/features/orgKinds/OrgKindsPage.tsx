@@ -4,6 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useT } from '../../app/i18n';
 import type { OrgKind } from '../../app/types';
 import { ErrorState } from '../../components/ErrorState';
+import { PageHeading } from '../../components/PageHeading';
 import { KindCards } from './KindCards';
 import { KindFormModal } from './KindFormModal';
 import { KindTable } from './KindTable';
@@ -26,14 +27,14 @@ export default function OrgKindsPage() {
 
   return (
     <div className="page">
-      <div className="page-heading">
-        <Typography.Title level={2} className="page-title">
-          {t('orgKinds.title')}
-        </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ mode: 'create' })} data-testid="kind-add">
-          {t('orgKinds.add')}
-        </Button>
-      </div>
+      <PageHeading
+        title={t('orgKinds.title')}
+        action={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ mode: 'create' })} data-testid="kind-add">
+            {t('orgKinds.add')}
+          </Button>
+        }
+      />
       <Typography.Paragraph className="page-intro" data-testid="kinds-intro">
         {t('orgKinds.intro')}
       </Typography.Paragraph>

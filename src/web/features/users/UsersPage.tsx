@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Grid, Input, Typography } from 'antd';
+import { Button, Grid, Input } from 'antd';
 import type { PaginationProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
@@ -8,6 +8,7 @@ import { formatNumber, useLang, useT } from '../../app/i18n';
 import type { UserSummary } from '../../app/types';
 import { ErrorState } from '../../components/ErrorState';
 import { useDebounced } from '../../components/useDebounced';
+import { PageHeading } from '../../components/PageHeading';
 import { OrgTreeSelect } from '../org/OrgTreeSelect';
 import { useOrgDetail } from '../org/orgApi';
 import { GrantRoleModal } from './GrantRoleModal';
@@ -72,21 +73,21 @@ export default function UsersPage() {
 
   return (
     <div className="page">
-      <div className="page-heading">
-        <Typography.Title level={2} className="page-title">
-          {t('users.title')}
-        </Typography.Title>
-        {canManage && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setDialog({ kind: 'create' })}
-            data-testid="user-create"
-          >
-            {t('users.create')}
-          </Button>
-        )}
-      </div>
+      <PageHeading
+        title={t('users.title')}
+        action={
+          canManage && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setDialog({ kind: 'create' })}
+              data-testid="user-create"
+            >
+              {t('users.create')}
+            </Button>
+          )
+        }
+      />
       <div className="filters">
         <Input.Search
           allowClear
