@@ -22,6 +22,8 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { jobRoutes } from './modules/job/job.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
+import { peopleRoutes } from './modules/people/people.routes.js';
+import { createPeopleService } from './modules/people/people.service.js';
 import { createOrgService } from './modules/org/org.service.js';
 import { createSetupService } from './modules/setup/setup.service.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
@@ -55,7 +57,8 @@ export function createServices(database: Database, opts: { sessionSecret: string
   const setup = createSetupService(db, orgs, users, auth);
   const audit = createAuditService(db, orgs, users, jobs, storage);
   const files = createFileService(db, storage);
-  return { db, storage, jobs, files, orgs, users, auth, setup, audit };
+  const people = createPeopleService(db, orgs);
+  return { db, storage, jobs, files, orgs, users, auth, setup, audit, people };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -125,6 +128,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   orgRoutes(app, services.orgs);
   userRoutes(app, services.users);
   auditRoutes(app, services.audit);
+  peopleRoutes(app, services.people);
   jobRoutes(app, services.jobs, services.files);
 
   const webBuilt = opts.serveWeb === true && existsSync(path.join(WEB_DIST_DIR, 'index.html'));

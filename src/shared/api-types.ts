@@ -24,7 +24,16 @@ export interface Grant {
   role: string;
 }
 
-export type Permission = 'org.read' | 'org.manage' | 'user.read' | 'user.manage' | 'audit.read' | 'system.configure';
+export type Permission =
+  | 'org.read'
+  | 'org.manage'
+  | 'user.read'
+  | 'user.manage'
+  | 'audit.read'
+  | 'system.configure'
+  | 'person.read'
+  | 'person.manage'
+  | 'person.sensitive';
 
 export interface Me {
   id: string;
@@ -133,4 +142,124 @@ export interface Job {
   error: Bilingual | null;
   createdAt: string;
   finishedAt: string | null;
+}
+
+/** A list that counts exactly up to a cap: `totalCapped` means "more than `total`". */
+export interface CappedPage<T> extends Page<T> {
+  totalCapped: boolean;
+}
+
+export interface PersonLanguage {
+  language: string;
+  kind: 'foreign' | 'ethnic';
+  certificate: string | null;
+  level: number | null;
+}
+
+/** A row of the people lists. Citizen ID and phone are masked unless the viewer may read them. */
+export interface PersonListItem {
+  id: string;
+  fullName: string;
+  birthDate: string | null;
+  sex: 'male' | 'female' | null;
+  ethnicity: string | null;
+  citizenId: string | null;
+  phone: string | null;
+  citizenGroup: string;
+  /** The unit (staff) or the hamlet (residents) the row is listed under. */
+  org: OrgRef;
+  masked: boolean;
+  membershipId?: string;
+  position?: string | null;
+  category?: string;
+  isLeader?: boolean;
+  householdId?: string | null;
+  householdRelation?: string | null;
+}
+
+export interface MembershipView {
+  id: string;
+  org: OrgRef;
+  position: string | null;
+  isLeader: boolean;
+  category: string;
+  rank: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  current: boolean;
+}
+
+export interface EmulationView {
+  year: number;
+  titleCode: string | null;
+  discipline: string | null;
+  note: string | null;
+}
+
+export interface PersonDetail {
+  id: string;
+  fullName: string;
+  birthDate: string | null;
+  sex: 'male' | 'female' | null;
+  ethnicity: string | null;
+  citizenId: string | null;
+  phone: string | null;
+  email: string | null;
+  masked: boolean;
+  residence: OrgRef | null;
+  address: string | null;
+  household: { id: string; code: string; relation: string | null } | null;
+  generalEducation: string | null;
+  qualification: string | null;
+  qualificationMajor: string | null;
+  languages: PersonLanguage[];
+  itSkill: string | null;
+  occupation: string | null;
+  citizenGroup: string;
+  citizenGroupManual: boolean;
+  note: string | null;
+  userId: string | null;
+  /** Only the memberships in units the viewer can see. */
+  memberships: MembershipView[];
+  emulation: EmulationView[];
+  can: { manage: boolean };
+}
+
+export interface HouseholdMember {
+  id: string;
+  fullName: string;
+  birthDate: string | null;
+  sex: 'male' | 'female' | null;
+  relation: string | null;
+  citizenGroup: string;
+}
+
+export interface HouseholdSummary {
+  id: string;
+  code: string;
+  org: OrgRef;
+  address: string | null;
+  head: { id: string; fullName: string } | null;
+  memberCount: number;
+}
+
+export interface HouseholdDetail extends HouseholdSummary {
+  members: HouseholdMember[];
+  clans: OrgRef[];
+  can: { manage: boolean };
+}
+
+export interface ClanSummary {
+  id: string;
+  name: string;
+  org: OrgRef;
+  head: { id: string; fullName: string } | null;
+  householdCount: number;
+  hamletCount: number;
+  note: string | null;
+}
+
+export interface ClanDetail extends ClanSummary {
+  households: HouseholdSummary[];
+  can: { manage: boolean };
 }

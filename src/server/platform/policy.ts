@@ -6,17 +6,30 @@ import { forbidden, notFound } from './errors.js';
  * A role is granted on an organisation and covers its subtree (materialised path prefix).
  * Every route reaches it through its service; nothing else decides access.
  */
-export const ACTIONS = ['org.read', 'org.manage', 'user.read', 'user.manage', 'audit.read', 'system.configure'] as const;
+export const ACTIONS = [
+  'org.read',
+  'org.manage',
+  'user.read',
+  'user.manage',
+  'audit.read',
+  'system.configure',
+  // People: read their records; add, edit, import and move them; see citizen IDs and phone numbers.
+  'person.read',
+  'person.manage',
+  'person.sensitive',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ROLE_ACTIONS: Record<RoleCode, readonly Action[]> = {
   system_admin: ACTIONS,
-  org_admin: ['org.read', 'org.manage', 'user.read', 'user.manage', 'audit.read'],
+  org_admin: ['org.read', 'org.manage', 'user.read', 'user.manage', 'audit.read', 'person.read', 'person.manage', 'person.sensitive'],
   // system.configure (deployment-wide data such as the kinds of organisation) is system_admin's alone.
-  secretariat: ['org.read', 'user.read', 'audit.read'],
-  unit_head: ['org.read', 'user.read', 'audit.read'],
+  // The secretariat keeps the personnel files: it imports and edits people and sees their identifiers.
+  secretariat: ['org.read', 'user.read', 'audit.read', 'person.read', 'person.manage', 'person.sensitive'],
+  // A unit head sees their people (masked identifiers) to approve plans and evaluate them.
+  unit_head: ['org.read', 'user.read', 'audit.read', 'person.read'],
   member: ['org.read'],
-  council_member: ['org.read'],
+  council_member: ['org.read', 'person.read'],
   viewer: ['org.read'],
 };
 

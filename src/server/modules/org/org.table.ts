@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, textC, updatedAt } from '../../db/columns.js';
 
 /** Kinds of organisation, loaded from org-kinds.json at start and editable afterwards. */
@@ -41,5 +41,41 @@ export const org = pgTable(
     index('org_parent_idx').on(t.parentId, t.nameSort),
     index('org_root_idx').on(t.rootId),
     index('org_name_search_trgm_idx').using('gin', sql`${t.nameSearch} gin_trgm_ops`),
+  ],
+);
+
+/**
+ * A reorganisation decided by an authority: units merged, split, transferred or renamed on an
+ * effective date. Its lineage rows link each predecessor to its successors, so figures recorded
+ * for the old units roll up into the new ones.
+ */
+export const reorganisation = pgTable('reorganisation', {
+  id: id(),
+  kind: text('kind').notNull(),
+  effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
+  decisionRef: text('decision_ref'),
+  note: text('note'),
+  createdBy: uuid('created_by'),
+  createdAt: createdAt(),
+});
+
+export const orgLineage = pgTable(
+  'org_lineage',
+  {
+    reorganisationId: uuid('reorganisation_id')
+      .notNull()
+      .references(() => reorganisation.id),
+    predecessorId: uuid('predecessor_id')
+      .notNull()
+      .references(() => org.id),
+    successorId: uuid('successor_id')
+      .notNull()
+      .references(() => org.id),
+    effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.reorganisationId, t.predecessorId, t.successorId] }),
+    index('org_lineage_predecessor_idx').on(t.predecessorId),
+    index('org_lineage_successor_idx').on(t.successorId),
   ],
 );

@@ -1,0 +1,252 @@
+import { and, asc, desc, eq, gt, gte, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/index.js';
+import { containsPattern } from '../../db/columns.js';
+import { org } from '../org/org.table.js';
+import { inSubtrees } from '../org/org.repo.js';
+import { clan, clanHousehold, household, membership, person } from './people.table.js';
+
+export type PersonRow = typeof person.$inferSelect;
+export type NewPersonRow = typeof person.$inferInsert;
+export type MembershipRow = typeof membership.$inferSelect;
+export type HouseholdRow = typeof household.$inferSelect;
+export type ClanRow = typeof clan.$inferSelect;
+
+/** Lists count exactly up to this many rows, then say "more than". */
+export const COUNT_CAP = 10_000;
+
+export interface PeopleFilter {
+  /** Subtrees (paths) to list; ['/'] is everything. */
+  paths: string[];
+  nameKey?: string;
+  /** Exact citizen ID or phone number. */
+  identifier?: string;
+  sex?: string;
+  /** Born in (after, onOrBefore]: an age band on the day. */
+  born?: { after: string; onOrBefore: string };
+  ethnicity?: string;
+  citizenGroup?: string;
+  category?: string;
+  position?: string;
+  isLeader?: boolean;
+  sort: 'name' | '-name' | 'birthDate' | '-birthDate';
+  limit: number;
+  offset: number;
+}
+
+/** Memberships that hold on `day`: started on or before it, not ended by it. */
+export function membershipOn(day: string): SQL {
+  return and(or(isNull(membership.validFrom), lte(membership.validFrom, day)), or(isNull(membership.validTo), gt(membership.validTo, day)))!;
+}
+
+const inPaths = (paths: string[]) => (paths.includes('/') ? undefined : inSubtrees(paths));
+
+function personConditions(f: PeopleFilter): (SQL | undefined)[] {
+  return [
+    f.nameKey ? like(person.nameSearch, containsPattern(f.nameKey)) : undefined,
+    f.identifier ? or(eq(person.citizenId, f.identifier), eq(person.phone, f.identifier)) : undefined,
+    f.sex ? eq(person.sex, f.sex) : undefined,
+    f.born ? and(gt(person.birthDate, f.born.after), lte(person.birthDate, f.born.onOrBefore)) : undefined,
+    f.ethnicity ? eq(person.ethnicity, f.ethnicity) : undefined,
+    f.citizenGroup ? eq(person.citizenGroup, f.citizenGroup) : undefined,
+  ];
+}
+
+function personOrder(sort: PeopleFilter['sort']) {
+  const dir = sort.startsWith('-') ? desc : asc;
+  const primary = sort.endsWith('birthDate') ? [dir(person.birthDate), asc(person.nameSort)] : [dir(person.nameSort)];
+  return [...primary, asc(person.id)];
+}
+
+const listedPerson = {
+  id: person.id,
+  fullName: person.fullName,
+  birthDate: person.birthDate,
+  sex: person.sex,
+  ethnicity: person.ethnicity,
+  citizenId: person.citizenId,
+  phone: person.phone,
+  citizenGroup: person.citizenGroup,
+};
+
+async function cappedCount(db: Executor, from: (q: any) => any): Promise<{ total: number; capped: boolean }> {
+  const rows = from(db.select({ one: sql`1` })).limit(COUNT_CAP + 1).as('t');
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(rows);
+  return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+}
+
+export const peopleRepo = {
+  /** Current staff of the subtrees: one row per membership that holds on `day`. */
+  async listStaff(db: Executor, f: PeopleFilter, day: string) {
+    const where = and(
+      inPaths(f.paths),
+      membershipOn(day),
+      ...personConditions(f),
+      f.category ? eq(membership.category, f.category) : undefined,
+      f.position ? eq(membership.position, f.position) : undefined,
+      f.isLeader !== undefined ? eq(membership.isLeader, f.isLeader) : undefined,
+    );
+    const from = (q: any) => q.from(membership).innerJoin(person, eq(person.id, membership.personId)).innerJoin(org, eq(org.id, membership.orgId)).where(where);
+    const [items, count] = await Promise.all([
+      from(
+        db.select({
+          ...listedPerson,
+          orgId: org.id,
+          orgName: org.name,
+          orgPath: org.path,
+          membershipId: membership.id,
+          position: membership.position,
+          category: membership.category,
+          isLeader: membership.isLeader,
+        }),
+      )
+        .orderBy(...personOrder(f.sort), asc(membership.id))
+        .limit(f.limit)
+        .offset(f.offset) as Promise<StaffListRow[]>,
+      cappedCount(db, from),
+    ]);
+    return { items, ...count };
+  },
+
+  /** Residents of the subtrees (by the hamlet or unit they live in). */
+  async listResidents(db: Executor, f: PeopleFilter) {
+    const where = and(inPaths(f.paths), ...personConditions(f));
+    const from = (q: any) => q.from(person).innerJoin(org, eq(org.id, person.residenceOrgId)).where(where);
+    const [items, count] = await Promise.all([
+      from(
+        db.select({ ...listedPerson, orgId: org.id, orgName: org.name, orgPath: org.path, householdId: person.householdId, householdRelation: person.householdRelation }),
+      )
+        .orderBy(...personOrder(f.sort))
+        .limit(f.limit)
+        .offset(f.offset) as Promise<ResidentListRow[]>,
+      cappedCount(db, from),
+    ]);
+    return { items, ...count };
+  },
+
+  /** Distinct positions held in the subtrees on `day`, for the filter. */
+  async positions(db: Executor, paths: string[], day: string): Promise<string[]> {
+    const rows = await db
+      .selectDistinct({ position: membership.position })
+      .from(membership)
+      .innerJoin(org, eq(org.id, membership.orgId))
+      .where(and(inPaths(paths), membershipOn(day), sql`${membership.position} is not null`))
+      .limit(500);
+    return rows.map((r) => r.position!);
+  },
+
+  findById(db: Executor, id: string): Promise<PersonRow | undefined> {
+    return db.query.person.findFirst({ where: eq(person.id, id) });
+  },
+
+  findByCitizenIds(db: Executor, ids: string[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.select({ id: person.id, citizenId: person.citizenId }).from(person).where(inArray(person.citizenId, ids));
+  },
+
+  /** Where a person lives and works: the organisations that decide who may see them. */
+  async placesOf(db: Executor, personId: string) {
+    const p = await db.query.person.findFirst({ where: eq(person.id, personId), columns: { residenceOrgId: true } });
+    const residence = p?.residenceOrgId ? await db.select({ id: org.id, path: org.path, name: org.name }).from(org).where(eq(org.id, p.residenceOrgId)) : [];
+    const memberships = await db
+      .select({ membership, orgName: org.name, orgPath: org.path })
+      .from(membership)
+      .innerJoin(org, eq(org.id, membership.orgId))
+      .where(eq(membership.personId, personId))
+      .orderBy(desc(sql`coalesce(${membership.validFrom}, '0001-01-01')`), asc(membership.id));
+    return { residence: residence[0] ?? null, memberships };
+  },
+
+  async insert(tx: Executor, row: NewPersonRow): Promise<PersonRow> {
+    const [created] = await tx.insert(person).values(row).returning();
+    return created;
+  },
+
+  async update(tx: Executor, id: string, changes: Partial<NewPersonRow>): Promise<PersonRow> {
+    const [updated] = await tx
+      .update(person)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(person.id, id))
+      .returning();
+    return updated;
+  },
+
+  /** Whether another person already holds the citizen ID. */
+  async citizenIdTaken(db: Executor, citizenId: string, exceptId?: string): Promise<boolean> {
+    const rows = await db
+      .select({ id: person.id })
+      .from(person)
+      .where(and(eq(person.citizenId, citizenId), exceptId ? sql`${person.id} <> ${exceptId}` : undefined))
+      .limit(1);
+    return rows.length > 0;
+  },
+
+  findMembership(db: Executor, id: string): Promise<MembershipRow | undefined> {
+    return db.query.membership.findFirst({ where: eq(membership.id, id) });
+  },
+
+  async insertMembership(tx: Executor, row: typeof membership.$inferInsert): Promise<MembershipRow> {
+    const [created] = await tx.insert(membership).values(row).returning();
+    return created;
+  },
+
+  async updateMembership(tx: Executor, id: string, changes: Partial<typeof membership.$inferInsert>): Promise<MembershipRow> {
+    const [updated] = await tx
+      .update(membership)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(membership.id, id))
+      .returning();
+    return updated;
+  },
+
+  /** Categories of a person's memberships that hold on `day`. */
+  async currentCategories(db: Executor, personId: string, day: string): Promise<string[]> {
+    const rows = await db
+      .select({ category: membership.category })
+      .from(membership)
+      .where(and(eq(membership.personId, personId), membershipOn(day)));
+    return rows.map((r) => r.category);
+  },
+
+  householdsByIds(db: Executor, ids: string[]) {
+    if (ids.length === 0) return Promise.resolve([] as HouseholdRow[]);
+    return db.select().from(household).where(inArray(household.id, ids));
+  },
+
+  clansOfHousehold(db: Executor, householdId: string) {
+    return db
+      .select({ id: clan.id, name: clan.name, orgId: clan.orgId })
+      .from(clanHousehold)
+      .innerJoin(clan, eq(clan.id, clanHousehold.clanId))
+      .where(eq(clanHousehold.householdId, householdId));
+  },
+
+  membersOfHousehold(db: Executor, householdId: string) {
+    return db.select().from(person).where(eq(person.householdId, householdId)).orderBy(asc(person.birthDate), asc(person.nameSort));
+  },
+};
+
+export type { StaffListRow, ResidentListRow };
+
+interface ListedPerson {
+  id: string;
+  fullName: string;
+  birthDate: string | null;
+  sex: string | null;
+  ethnicity: string | null;
+  citizenId: string | null;
+  phone: string | null;
+  citizenGroup: string;
+  orgId: string;
+  orgName: string;
+  orgPath: string;
+}
+interface StaffListRow extends ListedPerson {
+  membershipId: string;
+  position: string | null;
+  category: string;
+  isLeader: boolean;
+}
+interface ResidentListRow extends ListedPerson {
+  householdId: string | null;
+  householdRelation: string | null;
+}
