@@ -22,6 +22,10 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { jobRoutes } from './modules/job/job.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
+import { emulationRoutes } from './modules/people/emulation.routes.js';
+import { createEmulationService } from './modules/people/emulation.service.js';
+import { householdRoutes } from './modules/people/household.routes.js';
+import { createHouseholdService } from './modules/people/household.service.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { createPeopleService } from './modules/people/people.service.js';
 import { createOrgService } from './modules/org/org.service.js';
@@ -58,7 +62,9 @@ export function createServices(database: Database, opts: { sessionSecret: string
   const audit = createAuditService(db, orgs, users, jobs, storage);
   const files = createFileService(db, storage);
   const people = createPeopleService(db, orgs);
-  return { db, storage, jobs, files, orgs, users, auth, setup, audit, people };
+  const households = createHouseholdService(db, orgs);
+  const emulation = createEmulationService(db, orgs, people);
+  return { db, storage, jobs, files, orgs, users, auth, setup, audit, people, households, emulation };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -129,6 +135,8 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   userRoutes(app, services.users);
   auditRoutes(app, services.audit);
   peopleRoutes(app, services.people);
+  householdRoutes(app, services.households);
+  emulationRoutes(app, services.emulation);
   jobRoutes(app, services.jobs, services.files);
 
   const webBuilt = opts.serveWeb === true && existsSync(path.join(WEB_DIST_DIR, 'index.html'));

@@ -6,5 +6,5 @@ export * from '../platform/audit/audit.table.js';
 export * from '../platform/jobs/job.table.js';
 export * from '../platform/files/file.table.js';
 export * from '../modules/people/people.table.js';
-export * from '../modules/emulation/emulation.table.js';
+export * from '../modules/people/emulation.table.js';
 export * from '../modules/dataImport/dataImport.table.js';

@@ -9,6 +9,8 @@ import { can, scopePaths, type Actor } from '../../platform/policy.js';
 import { todayInVietnam } from '../../platform/time.js';
 import type { OrgService } from '../org/org.service.js';
 import { deriveCitizenGroup } from './citizen-group.js';
+import { emulationRepo } from './emulation.repo.js';
+import { presentEmulation } from './emulation.service.js';
 import { peopleRepo, type MembershipRow, type PeopleFilter, type PersonRow } from './people.repo.js';
 import type { PersonLanguage } from './people.table.js';
 
@@ -213,7 +215,7 @@ export function createPeopleService(db: Db, orgs: OrgService) {
       memberships: access.places.memberships
         .filter((m) => can(actor, 'person.read', m.orgPath))
         .map((m) => presentMembership(m.membership, m.orgName, day)),
-      emulation: [],
+      emulation: (await emulationRepo.forPerson(tx, row.id)).map(presentEmulation),
       can: { manage: access.manage },
     };
   }

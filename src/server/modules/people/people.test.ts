@@ -159,3 +159,57 @@ describe('residents', () => {
     expect([back.body.citizenGroup, back.body.citizenGroupManual]).toEqual(['residents', false]);
   });
 });
+
+describe('households and clans', () => {
+  it('registers households in two hamlets, their members, heads, and a clan across hamlets', async () => {
+    const h1 = await communeOfficer.post('/api/v1/households', { orgId: hamlet1.id, code: 'CT-01', address: 'Tổ 3, ấp Cờ Trắng' });
+    expect(h1.status, JSON.stringify(h1.body)).toBe(201);
+    const h2 = (await communeOfficer.post('/api/v1/households', { orgId: hamlet2.id, code: 'TE-07' })).body;
+    expect((await communeOfficer.post('/api/v1/households', { orgId: hamlet1.id, code: 'CT-01' })).body.field).toBe('code');
+
+    const head = await addPerson(communeOfficer, { fullName: 'Danh Hùng', birthDate: '1965-02-02', sex: 'male', householdId: h1.body.id, householdRelation: 'head' });
+    await addPerson(communeOfficer, { fullName: 'Thị Phol', birthDate: '1968-03-03', sex: 'female', householdId: h1.body.id, householdRelation: 'spouse' });
+    const withHead = await communeOfficer.patch(`/api/v1/households/${h1.body.id}`, { headPersonId: head.id });
+    expect(withHead.body.head.fullName).toBe('Danh Hùng');
+    expect(withHead.body.members.map((m: { fullName: string }) => m.fullName)).toEqual(['Danh Hùng', 'Thị Phol']);
+    // A household member lives where the household is.
+    expect((await communeOfficer.get(`/api/v1/people/${head.id}`)).body.residence.name).toBe('Ấp Cờ Trắng');
+
+    const clan = await communeOfficer.post('/api/v1/clans', { orgId: commune.id, name: 'Dòng họ Danh' });
+    expect(clan.status).toBe(201);
+    await communeOfficer.post(`/api/v1/clans/${clan.body.id}/households`, { householdId: h1.body.id });
+    const both = await communeOfficer.post(`/api/v1/clans/${clan.body.id}/households`, { householdId: h2.id });
+    expect([both.body.householdCount, both.body.hamletCount]).toEqual([2, 2]);
+    expect((await communeOfficer.get('/api/v1/clans?q=danh')).body.items[0].householdCount).toBe(2);
+    expect((await communeOfficer.get('/api/v1/households?q=danh hung')).body.items.map((h: { code: string }) => h.code)).toEqual(['CT-01']);
+    expect((await communeOfficer.get(`/api/v1/households/${h1.body.id}`)).body.clans.map((c: { name: string }) => c.name)).toEqual(['Dòng họ Danh']);
+
+    // Nothing of it reaches the agency's unit head.
+    expect((await s.headA.client.get(`/api/v1/households/${h1.body.id}`)).status).toBe(404);
+    expect((await s.headA.client.get(`/api/v1/clans/${clan.body.id}`)).status).toBe(404);
+    expect((await s.headA.client.get('/api/v1/households')).body.items).toEqual([]);
+    expect((await s.headA.client.patch(`/api/v1/households/${h1.body.id}`, { code: 'X' })).status).toBe(404);
+    expect((await s.headA.client.post(`/api/v1/clans/${clan.body.id}/households`, { householdId: h2.id })).status).toBe(404);
+  });
+});
+
+describe('emulation titles', () => {
+  it('records a title and discipline per year for a person and a collective title for a unit, checked against the catalogue', async () => {
+    const cat = await s.admin.get('/api/v1/emulation/catalogue');
+    expect(cat.body.individual.map((t: { code: string }) => t.code)).toContain('CSTD_CO_SO');
+    expect(cat.body.source).toContain('06/2022/QH15');
+    const hong = (await s.admin.get('/api/v1/people?kind=staff&q=tran thi hong')).body.items[0];
+    const saved = await s.admin.request('PUT', `/api/v1/people/${hong.id}/emulation/2025`, { titleCode: 'CSTD_CO_SO', discipline: 'compliant' });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    await s.admin.request('PUT', `/api/v1/people/${hong.id}/emulation/2025`, { titleCode: 'LAO_DONG_TIEN_TIEN', discipline: 'compliant' });
+    const detail = await s.admin.get(`/api/v1/people/${hong.id}`);
+    expect(detail.body.emulation).toEqual([{ year: 2025, titleCode: 'LAO_DONG_TIEN_TIEN', discipline: 'compliant', note: null }]);
+    const bad = await s.admin.request('PUT', `/api/v1/people/${hong.id}/emulation/2025`, { titleCode: 'TAP_THE_LDXS', discipline: null });
+    expect([bad.status, bad.body.field]).toEqual([400, 'titleCode']);
+    expect((await s.headA.client.request('PUT', `/api/v1/people/${hong.id}/emulation/2025`, { titleCode: null, discipline: 'warning' })).status).toBe(403);
+    const unit = await s.admin.request('PUT', `/api/v1/orgs/${s.unitA.id}/emulation/2025`, { titleCode: 'TAP_THE_LDXS' });
+    expect(unit.status).toBe(200);
+    expect((await s.headA.client.get(`/api/v1/orgs/${s.unitA.id}/emulation`)).body.items[0].titleCode).toBe('TAP_THE_LDXS');
+    expect((await s.headA.client.get(`/api/v1/orgs/${s.unitB.id}/emulation`)).status).toBe(404);
+  });
+});

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from '../../db/columns.js';
 import { org } from '../org/org.table.js';
-import { person } from '../people/people.table.js';
+import { person } from './people.table.js';
 
 /**
  * A year's emulation result: for a person, the individual title and labour-discipline standing

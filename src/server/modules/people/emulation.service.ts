@@ -1,0 +1,58 @@
+import type { EmulationView } from '../../../shared/api-types.js';
+import type { Db, Executor } from '../../db/index.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { invalid } from '../../platform/errors.js';
+import { requireActor, type RequestContext } from '../../platform/http/context.js';
+import type { OrgService } from '../org/org.service.js';
+import catalogue from '../../../../criteria/emulation.json' with { type: 'json' };
+import { emulationRepo, type EmulationRow } from './emulation.repo.js';
+import type { PeopleService } from './people.service.js';
+
+export type EmulationCatalogue = typeof catalogue;
+
+export const presentEmulation = (r: EmulationRow): EmulationView => ({ year: r.year, titleCode: r.titleCode, discipline: r.discipline, note: r.note });
+
+/** Code of an individual title, a collective title or a discipline standing, or an error naming the field. */
+export function checkEmulationCode(list: 'individual' | 'collective' | 'discipline', code: string | null | undefined, field: string) {
+  if (code && !catalogue[list].some((t) => t.code === code)) {
+    throw invalid(field, `Mã "${code}" không có trong danh mục.`, `Code "${code}" is not in the catalogue.`);
+  }
+}
+
+/** Yearly emulation titles of people and units, and labour-discipline standing of people (criteria/emulation.json). */
+export function createEmulationService(db: Db, orgs: OrgService, people: PeopleService) {
+  async function save(tx: Executor, ctx: RequestContext, subject: { personId: string } | { orgId: string }, year: number, orgId: string | null, values: { titleCode: string | null; discipline: string | null; note: string | null }) {
+    const before = await emulationRepo.find(tx, subject, year);
+    const after = await emulationRepo.save(tx, before, { ...subject, year, ...values });
+    await recordAudit(tx, ctx, { action: before ? 'update' : 'create', entity: 'emulation', entityId: after.id, orgId, before: before ? presentEmulation(before) : null, after: { ...subject, ...presentEmulation(after) } });
+    return presentEmulation(after);
+  }
+
+  return {
+    catalogue: () => catalogue,
+
+    async setForPerson(ctx: RequestContext, personId: string, year: number, input: { titleCode: string | null; discipline: string | null; note?: string | null }) {
+      checkEmulationCode('individual', input.titleCode, 'titleCode');
+      checkEmulationCode('discipline', input.discipline, 'discipline');
+      return db.transaction(async (tx) => {
+        const p = await people.requireAccess(tx, requireActor(ctx), personId, 'person.manage');
+        return save(tx, ctx, { personId }, year, p.orgId, { titleCode: input.titleCode, discipline: input.discipline, note: input.note ?? null });
+      });
+    },
+
+    async setForOrg(ctx: RequestContext, orgId: string, year: number, input: { titleCode: string | null; note?: string | null }) {
+      checkEmulationCode('collective', input.titleCode, 'titleCode');
+      return db.transaction(async (tx) => {
+        await orgs.requireAccess(tx, requireActor(ctx), orgId, 'person.manage');
+        return save(tx, ctx, { orgId }, year, orgId, { titleCode: input.titleCode, discipline: null, note: input.note ?? null });
+      });
+    },
+
+    async forOrg(ctx: RequestContext, orgId: string) {
+      await orgs.requireAccess(db, requireActor(ctx), orgId, 'org.read');
+      return (await emulationRepo.forOrg(db, orgId)).map(presentEmulation);
+    },
+  };
+}
+
+export type EmulationService = ReturnType<typeof createEmulationService>;
