@@ -26,6 +26,7 @@ import { emulationRoutes } from './modules/people/emulation.routes.js';
 import { createEmulationService } from './modules/people/emulation.service.js';
 import { householdRoutes } from './modules/people/household.routes.js';
 import { createHouseholdService } from './modules/people/household.service.js';
+import { createPeopleJobs } from './modules/people/people.jobs.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { createPeopleService } from './modules/people/people.service.js';
 import { createOrgService } from './modules/org/org.service.js';
@@ -64,7 +65,8 @@ export function createServices(database: Database, opts: { sessionSecret: string
   const people = createPeopleService(db, orgs);
   const households = createHouseholdService(db, orgs);
   const emulation = createEmulationService(db, orgs, people);
-  return { db, storage, jobs, files, orgs, users, auth, setup, audit, people, households, emulation };
+  const peopleJobs = createPeopleJobs(db, { people, orgs, users, jobs, storage });
+  return { db, storage, jobs, files, orgs, users, auth, setup, audit, people, peopleJobs, households, emulation };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -134,7 +136,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   orgRoutes(app, services.orgs);
   userRoutes(app, services.users);
   auditRoutes(app, services.audit);
-  peopleRoutes(app, services.people);
+  peopleRoutes(app, services.people, services.peopleJobs);
   householdRoutes(app, services.households);
   emulationRoutes(app, services.emulation);
   jobRoutes(app, services.jobs, services.files);

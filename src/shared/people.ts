@@ -76,3 +76,20 @@ export function ageOn(birthDate: string, day: string): number {
 export const maskCitizenId = (id: string) => '*'.repeat(Math.max(0, id.length - 3)) + id.slice(-3);
 /** A phone number shown to someone who may not read it: the first two and last two digits. */
 export const maskPhone = (phone: string) => phone.slice(0, 2) + '*'.repeat(Math.max(0, phone.length - 4)) + phone.slice(-2);
+
+/** Columns of the people lists, in screen order; exports write the ones the screen shows. */
+export const PEOPLE_COLUMNS = labels({
+  fullName: { vi: 'Họ và tên', en: 'Full name' },
+  birthDate: { vi: 'Ngày sinh', en: 'Date of birth' },
+  sex: { vi: 'Giới tính', en: 'Sex' },
+  ethnicity: { vi: 'Dân tộc', en: 'Ethnicity' },
+  citizenId: { vi: 'Số CCCD', en: 'Citizen ID' },
+  phone: { vi: 'Số điện thoại', en: 'Phone' },
+  org: { vi: 'Đơn vị / Thôn, ấp', en: 'Unit / hamlet' },
+  position: { vi: 'Chức vụ', en: 'Position' },
+  category: { vi: 'Loại', en: 'Category' },
+  isLeader: { vi: 'Lãnh đạo, quản lý', en: 'Leader or manager' },
+  householdRelation: { vi: 'Quan hệ với chủ hộ', en: 'Relation to head' },
+  citizenGroup: { vi: 'Nhóm công dân', en: 'Citizen group' },
+});
+export type PeopleColumn = keyof typeof PEOPLE_COLUMNS;

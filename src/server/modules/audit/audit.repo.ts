@@ -64,6 +64,7 @@ export const auditRepo = {
         entityName: sql<string | null>`case ${auditLog.entity} when 'org' then ${org.name} when 'user' then ${subject.displayName} end`,
         orgId: auditLog.orgId,
         orgName: org.name,
+        orgPath: org.path,
         before: auditLog.before,
         after: auditLog.after,
         requestId: auditLog.requestId,

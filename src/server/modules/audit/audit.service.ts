@@ -6,7 +6,8 @@ import { registerFile } from '../../platform/files/files.js';
 import type { FileStorage } from '../../platform/files/storage.js';
 import { systemContext, type RequestContext } from '../../platform/http/context.js';
 import type { JobRunner } from '../../platform/jobs/runner.js';
-import { isSystemAdmin, scopePaths, type Actor } from '../../platform/policy.js';
+import { can, isSystemAdmin, scopePaths, type Actor } from '../../platform/policy.js';
+import { maskCitizenId, maskPhone } from '../../../shared/people.js';
 import { startOfVietnamDay } from '../../platform/time.js';
 import type { OrgService } from '../org/org.service.js';
 import type { UserService } from '../user/user.service.js';
@@ -25,7 +26,29 @@ export interface AuditQuery {
 export const AUDIT_EXPORT_JOB = 'audit.export';
 const EXPORT_BATCH = 2000;
 
-const present = (r: AuditRow) => ({ ...r, id: String(r.id), at: r.at.toISOString() });
+/** Keys of people's records that only those who may read identifiers see in the audit. */
+const PERSONAL_KEYS: Record<string, (v: string) => string> = { citizenId: maskCitizenId, phone: maskPhone, email: () => '***' };
+
+function maskPersonal(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskPersonal);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, typeof v === 'string' && PERSONAL_KEYS[k] ? PERSONAL_KEYS[k](v) : maskPersonal(v)]),
+  );
+}
+
+/** An audit row as `viewer` may read it: identifiers of people masked unless they may read them there. */
+function present(r: AuditRow, viewer: Actor) {
+  const { orgPath, ...row } = r;
+  const sensitive = orgPath ? can(viewer, 'person.sensitive', orgPath) : isSystemAdmin(viewer);
+  return {
+    ...row,
+    id: String(r.id),
+    at: r.at.toISOString(),
+    before: sensitive ? r.before : maskPersonal(r.before),
+    after: sensitive ? r.after : maskPersonal(r.after),
+  };
+}
 
 function nextDay(isoDay: string): Date {
   const d = startOfVietnamDay(isoDay);
@@ -78,11 +101,12 @@ export function createAuditService(db: Db, orgs: OrgService, users: UserService,
       let beforeId: number | undefined;
       for (;;) {
         const rows = await auditRepo.page(db, filter, EXPORT_BATCH, beforeId);
-        for (const r of rows) {
+        for (const row of rows) {
+          const r = present(row, actor);
           sheet
             .addRow({
               ...r,
-              at: formatDateTime(r.at),
+              at: formatDateTime(row.at),
               before: r.before ? JSON.stringify(r.before) : '',
               after: r.after ? JSON.stringify(r.after) : '',
             })
@@ -128,7 +152,7 @@ export function createAuditService(db: Db, orgs: OrgService, users: UserService,
       if (!ctx.actor) throw unauthenticated();
       const filter = await filterFor(ctx.actor, q);
       const rows = await auditRepo.page(db, filter, q.limit + 1, q.cursor ? Number(q.cursor) : undefined);
-      const items = rows.slice(0, q.limit).map(present);
+      const items = rows.slice(0, q.limit).map((r) => present(r, ctx.actor!));
       return { items, nextCursor: rows.length > q.limit ? items.at(-1)!.id : null };
     },
 

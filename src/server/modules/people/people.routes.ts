@@ -1,12 +1,44 @@
 import { z } from 'zod';
+import { keysOf, PEOPLE_COLUMNS } from '../../../shared/people.js';
 import type { ZApp } from '../../platform/http/app-types.js';
-import { uuidParam } from '../../platform/http/schemas.js';
+import { isoDate, uuidParam } from '../../platform/http/schemas.js';
 import { membershipFieldsSchema, peopleQuerySchema, personFieldsSchema } from './people.schemas.js';
+import type { PeopleJobs } from './people.jobs.js';
 import type { PeopleService } from './people.service.js';
 
 const tags = ['people'];
 
-export function peopleRoutes(app: ZApp, people: PeopleService) {
+export function peopleRoutes(app: ZApp, people: PeopleService, peopleJobs: PeopleJobs) {
+  app.post(
+    '/api/v1/people/export',
+    {
+      schema: {
+        tags,
+        summary: 'Export the list as shown to Excel (a background job; audited)',
+        body: peopleQuerySchema.omit({ page: true, pageSize: true }).extend({
+          columns: z.array(z.enum(keysOf(PEOPLE_COLUMNS))).min(1).max(20),
+          language: z.enum(['vi', 'en']).default('vi'),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { columns, language, ...query } = request.body;
+      return reply.status(202).send(await peopleJobs.startExport(request.ctx, query, columns, language));
+    },
+  );
+
+  app.post(
+    '/api/v1/people/bulk',
+    {
+      schema: {
+        tags,
+        summary: 'Move memberships to another unit, or end them, from a date (a background job, all or nothing)',
+        body: z.object({ action: z.enum(['move', 'end']), membershipIds: z.array(z.uuid()).min(1).max(5000), targetOrgId: z.uuid().optional(), date: isoDate }),
+      },
+    },
+    async (request, reply) => reply.status(202).send(await peopleJobs.startBulk(request.ctx, request.body)),
+  );
+
   app.get(
     '/api/v1/people',
     { schema: { tags, summary: 'Staff or residents of a subtree: mark-free name search, filters, Vietnamese order', querystring: peopleQuerySchema } },

@@ -239,48 +239,55 @@ export function createPeopleService(db: Db, orgs: OrgService) {
     return created;
   }
 
+  async function listRows(actor: Actor, q: Omit<PeopleQuery, 'page' | 'pageSize'>, limit: number, offset: number) {
+    const day = todayInVietnam();
+    let paths = scopePaths(actor, 'person.read');
+    if (q.orgId) paths = [(await orgs.requireAccess(db, actor, q.orgId, 'person.read')).path];
+    const empty = { items: [] as PersonListItem[], total: 0, totalCapped: false };
+    if (paths.length === 0) return empty;
+    const text = q.q ? nfc(q.q).trim() : '';
+    const digits = /^[\d\s.+]+$/.test(text) ? text.replace(/\D/g, '') : '';
+    // Looking people up by identifier is for those who may read identifiers.
+    if (digits && scopePaths(actor, 'person.sensitive').length === 0) return empty;
+    const filter: PeopleFilter = {
+      paths,
+      nameKey: text && !digits ? searchKey(text) : undefined,
+      identifier: digits || undefined,
+      sex: q.sex,
+      born: q.ageBand ? bornWithin(q.ageBand, day) : undefined,
+      ethnicity: q.ethnicity,
+      citizenGroup: q.citizenGroup,
+      category: q.category,
+      position: q.position,
+      isLeader: q.isLeader,
+      sort: q.sort ?? 'name',
+      limit,
+      offset,
+    };
+    const result = q.kind === 'staff' ? await peopleRepo.listStaff(db, filter, day) : await peopleRepo.listResidents(db, filter);
+    const items = result.items.map((r): PersonListItem => {
+      const sensitive = can(actor, 'person.sensitive', r.orgPath);
+      const { orgId, orgName, orgPath: _p, ...rest } = r;
+      return {
+        ...rest,
+        sex: r.sex as PersonListItem['sex'],
+        citizenId: r.citizenId && !sensitive ? maskCitizenId(r.citizenId) : r.citizenId,
+        phone: r.phone && !sensitive ? maskPhone(r.phone) : r.phone,
+        org: { id: orgId, name: orgName },
+        masked: !sensitive,
+      };
+    });
+    return { items, total: result.total, totalCapped: result.capped };
+  }
+
   return {
     async list(ctx: RequestContext, q: PeopleQuery): Promise<CappedPage<PersonListItem>> {
-      const actor = requireActor(ctx);
-      const day = todayInVietnam();
-      let paths = scopePaths(actor, 'person.read');
-      if (q.orgId) paths = [(await orgs.requireAccess(db, actor, q.orgId, 'person.read')).path];
-      const empty = { items: [], total: 0, totalCapped: false, page: q.page, pageSize: q.pageSize };
-      if (paths.length === 0) return empty;
-      const text = q.q ? nfc(q.q).trim() : '';
-      const digits = /^[\d\s.+]+$/.test(text) ? text.replace(/\D/g, '') : '';
-      // Looking people up by identifier is for those who may read identifiers.
-      if (digits && scopePaths(actor, 'person.sensitive').length === 0) return empty;
-      const filter: PeopleFilter = {
-        paths,
-        nameKey: text && !digits ? searchKey(text) : undefined,
-        identifier: digits || undefined,
-        sex: q.sex,
-        born: q.ageBand ? bornWithin(q.ageBand, day) : undefined,
-        ethnicity: q.ethnicity,
-        citizenGroup: q.citizenGroup,
-        category: q.category,
-        position: q.position,
-        isLeader: q.isLeader,
-        sort: q.sort ?? 'name',
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
-      };
-      const result = q.kind === 'staff' ? await peopleRepo.listStaff(db, filter, day) : await peopleRepo.listResidents(db, filter);
-      const items = result.items.map((r): PersonListItem => {
-        const sensitive = can(actor, 'person.sensitive', r.orgPath);
-        const { orgId, orgName, orgPath: _p, ...rest } = r;
-        return {
-          ...rest,
-          sex: r.sex as PersonListItem['sex'],
-          citizenId: r.citizenId && !sensitive ? maskCitizenId(r.citizenId) : r.citizenId,
-          phone: r.phone && !sensitive ? maskPhone(r.phone) : r.phone,
-          org: { id: orgId, name: orgName },
-          masked: !sensitive,
-        };
-      });
-      return { items, total: result.total, totalCapped: result.capped, page: q.page, pageSize: q.pageSize };
+      const result = await listRows(requireActor(ctx), q, q.pageSize, (q.page - 1) * q.pageSize);
+      return { ...result, page: q.page, pageSize: q.pageSize };
     },
+
+    /** The list as `actor` sees it, `limit` rows from `offset` (exports read it in batches). */
+    listRows,
 
     async positions(ctx: RequestContext, orgId?: string) {
       const actor = requireActor(ctx);
@@ -364,6 +371,30 @@ export function createPeopleService(db: Db, orgs: OrgService) {
         await refreshGroup(tx, (await peopleRepo.findById(tx, before.personId))!);
         return detailOf(tx, actor, before.personId);
       });
+    },
+
+    /**
+     * Ends memberships on a date, or moves them to another unit from that date (same position,
+     * category and rank), in the caller's transaction. Access was checked by the job beforehand.
+     */
+    async applyBulk(tx: Executor, ctx: RequestContext, r: { action: 'move' | 'end'; membershipIds: string[]; targetOrgId?: string; date: string }) {
+      let changed = 0;
+      for (const id of r.membershipIds) {
+        const before = await peopleRepo.findMembership(tx, id);
+        if (!before) throw notFound({ vi: 'Không tìm thấy quá trình công tác.', en: 'Membership not found.' });
+        if (!holdsOn(before, r.date)) {
+          const p = (await peopleRepo.findById(tx, before.personId))!;
+          throw invalid('date', `${p.fullName}: không còn công tác tại đơn vị vào ngày này.`, `${p.fullName}: not a member of the unit on that date.`);
+        }
+        if (r.action === 'move' && before.orgId === r.targetOrgId) continue;
+        const ended = await peopleRepo.updateMembership(tx, id, { validTo: r.date });
+        await recordAudit(tx, ctx, { action: 'update', entity: 'membership', entityId: id, orgId: before.orgId, before: membershipSnapshot(before), after: membershipSnapshot(ended) });
+        if (r.action === 'move') {
+          await insertMembership(tx, ctx, before.personId, { orgId: r.targetOrgId!, position: before.position, isLeader: before.isLeader, category: before.category as StaffCategory, rank: before.rank, validFrom: r.date });
+        }
+        changed += 1;
+      }
+      return changed;
     },
 
     /** For other modules: a person the actor may act on (404/403 otherwise), with where they are. */

@@ -213,3 +213,61 @@ describe('emulation titles', () => {
     expect((await s.headA.client.get(`/api/v1/orgs/${s.unitB.id}/emulation`)).status).toBe(404);
   });
 });
+
+describe('exports and bulk changes', () => {
+  it('exports the list exactly as the unit head sees it (masked), and audits the export', async () => {
+    const job = await s.headA.client.post('/api/v1/people/export', { kind: 'staff', columns: ['fullName', 'birthDate', 'citizenId', 'org', 'position'] });
+    expect(job.status, JSON.stringify(job.body)).toBe(202);
+    await t.services.jobs.drain();
+    const done = await s.headA.client.get(`/api/v1/jobs/${job.body.id}`);
+    expect(done.body.state, JSON.stringify(done.body)).toBe('succeeded');
+    const file = await t.app.inject({ method: 'GET', url: `/api/v1/files/${done.body.result.fileId}`, headers: { cookie: s.headA.client.cookie } });
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const rows = wb.worksheets[0].getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    expect(rows[0]).toEqual(['STT', 'Họ và tên', 'Ngày sinh', 'Số CCCD', 'Đơn vị / Thôn, ấp', 'Chức vụ']);
+    const current = (await s.headA.client.get('/api/v1/people?kind=staff')).body.items;
+    expect(rows.slice(1).map((r) => r[1])).toEqual(current.map((p: { fullName: string }) => p.fullName));
+    expect(rows[1][3]).toMatch(/^\*+\d{3}$/);
+    expect(rows[1][2]).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    const audit = await s.admin.get('/api/v1/audit?entity=person&action=export');
+    expect(audit.body.items[0].after.rows).toBe(current.length);
+  });
+
+  it('moves selected memberships to another unit from a date in one job; a bad one changes nothing', async () => {
+    const before = (await s.admin.get(`/api/v1/people?kind=staff&orgId=${s.unitA.id}`)).body.items;
+    const ids = before.map((p: { membershipId: string }) => p.membershipId);
+    const refused = await s.headA.client.post('/api/v1/people/bulk', { action: 'move', membershipIds: ids, targetOrgId: s.unitB.id, date: '2026-06-01' });
+    expect(refused.status).toBe(404); // phòng B does not exist for phòng A's unit head
+    expect((await s.headA.client.post('/api/v1/people/bulk', { action: 'end', membershipIds: ids, date: '2026-06-01' })).status).toBe(403);
+    const tooEarly = await s.admin.post('/api/v1/people/bulk', { action: 'end', membershipIds: ids, date: '2019-06-01' });
+    await t.services.jobs.drain();
+    const failed = await s.admin.get(`/api/v1/jobs/${tooEarly.body.id}`);
+    expect(failed.body.state).toBe('failed');
+    expect(failed.body.error.vi).toContain('không còn công tác');
+    expect((await s.admin.get(`/api/v1/people?kind=staff&orgId=${s.unitA.id}`)).body.total).toBe(before.length);
+
+    const job = await s.admin.post('/api/v1/people/bulk', { action: 'move', membershipIds: ids, targetOrgId: s.unitB.id, date: '2026-06-01' });
+    expect(job.status).toBe(202);
+    await t.services.jobs.drain();
+    expect((await s.admin.get(`/api/v1/jobs/${job.body.id}`)).body.result).toEqual({ changed: ids.length });
+    expect((await s.admin.get(`/api/v1/people?kind=staff&orgId=${s.unitA.id}`)).body.total).toBe(0);
+    const inB = (await s.admin.get(`/api/v1/people?kind=staff&orgId=${s.unitB.id}`)).body.items;
+    expect(inB.filter((p: { position: string }) => p.position === 'Chuyên viên').length).toBe(ids.length);
+  });
+});
+
+describe('audit of people', () => {
+  it('shows citizen IDs and phones in the audit only to those who may read them', async () => {
+    const asHead = await s.headA.client.get('/api/v1/audit?entity=person&limit=200');
+    const created = asHead.body.items.filter((e: { action: string }) => e.action === 'create');
+    expect(created.length).toBeGreaterThan(0);
+    for (const e of created) {
+      expect(e.after.citizenId).toMatch(/^\*+\d{3}$/);
+      expect(e.after.phone).toMatch(/^\d{2}\*+\d{2}$/);
+    }
+    const asAdmin = await s.admin.get('/api/v1/audit?entity=person&limit=200');
+    expect(asAdmin.body.items.some((e: { after: { citizenId?: string } }) => e.after?.citizenId === '082080000123')).toBe(true);
+  });
+});
