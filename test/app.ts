@@ -72,6 +72,18 @@ export class Client {
   patch = <T = any>(url: string, payload: unknown) => this.request<T>('PATCH', url, payload);
   delete = <T = any>(url: string) => this.request<T>('DELETE', url);
 
+  /** A multipart/form-data POST: text fields first, then one file (as the web app sends it). */
+  upload<T = any>(url: string, fields: Record<string, string>, file: { name: string; content: Buffer }) {
+    const boundary = `----hoctap${Math.random().toString(16).slice(2)}`;
+    const parts: Buffer[] = [];
+    for (const [name, value] of Object.entries(fields)) {
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    }
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`));
+    parts.push(file.content, Buffer.from(`\r\n--${boundary}--\r\n`));
+    return this.request<T>('POST', url, Buffer.concat(parts), { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  }
+
   async login(login: string, password: string): Promise<this> {
     const res = await this.post('/api/v1/auth/login', { login, password });
     if (res.status !== 200) throw new Error(`login ${login} failed: ${res.status} ${JSON.stringify(res.body)}`);

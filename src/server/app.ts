@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -22,6 +23,8 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { jobRoutes } from './modules/job/job.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
+import { dataImportRoutes } from './modules/dataImport/dataImport.routes.js';
+import { createDataImportService } from './modules/dataImport/dataImport.service.js';
 import { emulationRoutes } from './modules/people/emulation.routes.js';
 import { createEmulationService } from './modules/people/emulation.service.js';
 import { householdRoutes } from './modules/people/household.routes.js';
@@ -66,7 +69,8 @@ export function createServices(database: Database, opts: { sessionSecret: string
   const households = createHouseholdService(db, orgs);
   const emulation = createEmulationService(db, orgs, people);
   const peopleJobs = createPeopleJobs(db, { people, orgs, users, jobs, storage });
-  return { db, storage, jobs, files, orgs, users, auth, setup, audit, people, peopleJobs, households, emulation };
+  const imports = createDataImportService(db, { orgs, people, users, jobs, storage });
+  return { db, storage, jobs, files, orgs, users, auth, setup, audit, people, peopleJobs, households, emulation, imports };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -109,6 +113,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     hsts: { maxAge: 31536000, includeSubDomains: true },
   });
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'hoctap API', version: VERSION, description: 'Xây dựng xã hội học tập — learning-society movement platform' },
@@ -139,6 +144,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   peopleRoutes(app, services.people, services.peopleJobs);
   householdRoutes(app, services.households);
   emulationRoutes(app, services.emulation);
+  dataImportRoutes(app, services.imports);
   jobRoutes(app, services.jobs, services.files);
 
   const webBuilt = opts.serveWeb === true && existsSync(path.join(WEB_DIST_DIR, 'index.html'));

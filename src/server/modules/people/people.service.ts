@@ -1,7 +1,7 @@
 import { nfc, searchKey, personSortKey } from '../../../shared/vn-text.js';
 import { AGE_BANDS, maskCitizenId, maskPhone, type AgeBand, type CitizenGroup, type StaffCategory } from '../../../shared/people.js';
 import type { CappedPage, MembershipView, PersonDetail, PersonListItem } from '../../../shared/api-types.js';
-import type { Db, Executor } from '../../db/index.js';
+import type { Db, Executor, Tx } from '../../db/index.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
 import { requireActor, type RequestContext } from '../../platform/http/context.js';
@@ -9,6 +9,8 @@ import { can, scopePaths, type Actor } from '../../platform/policy.js';
 import { todayInVietnam } from '../../platform/time.js';
 import type { OrgService } from '../org/org.service.js';
 import { deriveCitizenGroup } from './citizen-group.js';
+import { createImportResolver, importBatch } from './people.import.js';
+import type { ImportRecord } from '../dataImport/rows.js';
 import { emulationRepo } from './emulation.repo.js';
 import { presentEmulation } from './emulation.service.js';
 import { peopleRepo, type MembershipRow, type PeopleFilter, type PersonRow } from './people.repo.js';
@@ -395,6 +397,16 @@ export function createPeopleService(db: Db, orgs: OrgService) {
         changed += 1;
       }
       return changed;
+    },
+
+    /** For the Excel import: resolves rows against the units and people the actor manages. */
+    importResolver(actor: Actor, kind: 'staff' | 'residents', orgId: string) {
+      return createImportResolver(db, orgs, actor, kind, orgId);
+    },
+
+    /** For the Excel import: saves resolved rows in the import's transaction. */
+    importBatch(tx: Tx, ctx: RequestContext, kind: 'staff' | 'residents', records: ImportRecord[]) {
+      return importBatch(tx, ctx, kind, records);
     },
 
     /** For other modules: a person the actor may act on (404/403 otherwise), with where they are. */

@@ -34,7 +34,13 @@ export interface AuditEntryInput {
  * its record commit or roll back together.
  */
 export async function recordAudit(tx: Executor, ctx: RequestContext, entry: AuditEntryInput): Promise<void> {
-  await tx.insert(auditLog).values({
+  await recordAudits(tx, ctx, [entry]);
+}
+
+/** Writes audit rows in one statement (bulk work such as imports). */
+export async function recordAudits(tx: Executor, ctx: RequestContext, entries: AuditEntryInput[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.insert(auditLog).values(entries.map((entry) => ({
     userId: ctx.actor && ctx.actor.userId !== SYSTEM_USER_ID ? ctx.actor.userId : null,
     action: entry.action,
     entity: entry.entity,
@@ -45,5 +51,5 @@ export async function recordAudit(tx: Executor, ctx: RequestContext, entry: Audi
     after: redact(entry.after),
     requestId: ctx.requestId,
     ip: ctx.ip,
-  });
+  })));
 }

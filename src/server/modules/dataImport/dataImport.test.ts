@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, createTestApp, smallAgency, type TestApp } from '../../../../test/app.js';
+import { encodeLegacy } from '../../platform/excel/legacy-encoding.js';
+
+let t: TestApp;
+let s: Awaited<ReturnType<typeof smallAgency>>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  s = await smallAgency(t.app);
+});
+afterAll(() => t?.close());
+
+type Row = (string | number | Date | null)[];
+const HEADER = ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Số điện thoại', 'Đơn vị', 'Chức vụ', 'Trình độ chuyên môn', 'Ngoại ngữ'];
+
+/** A staff list as offices keep it: merged title rows, a blank row, the header, data, a total. */
+async function staffFile(rows: Row[], opts: { encoding?: 'tcvn3' | 'vni' } = {}) {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Danh sách');
+  const enc = (v: unknown) => (typeof v === 'string' && opts.encoding ? encodeLegacy(v, opts.encoding) : v);
+  ws.mergeCells('A1:J1');
+  ws.getCell('A1').value = enc('SỞ TÀI CHÍNH TỈNH KON TUM') as string;
+  ws.mergeCells('A2:J2');
+  ws.getCell('A2').value = enc('DANH SÁCH CÁN BỘ, CÔNG CHỨC NĂM 2026') as string;
+  ws.getRow(4).values = HEADER.map(enc) as string[];
+  rows.forEach((r, i) => {
+    ws.getRow(5 + i).values = [i + 1, ...r.map(enc)] as never;
+    const date = ws.getCell(5 + i, 3);
+    if (date.value instanceof Date) date.numFmt = 'dd/mm/yyyy';
+  });
+  ws.getRow(5 + rows.length + 1).values = [enc(`Tổng cộng: ${rows.length} người`) as string];
+  if (opts.encoding) ws.eachRow((row) => row.eachCell((c) => (c.font = { name: opts.encoding === 'tcvn3' ? '.VnTime' : 'VNI-Times' })));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const good: Row[] = [
+  ['Nguyễn Văn Đức', new Date(Date.UTC(1980, 2, 15)), 'Nam', '062080000123', 912345678, 'Phòng Quản lý ngân sách', 'Trưởng phòng', 'Thạc sĩ', 'Tiếng Anh B1'],
+  ['Trần Thị Hồng'.normalize('NFD'), '01/07/1990', 'Nữ', '062190000456', '0987654321', 'Phòng Tài chính doanh nghiệp', 'Chuyên viên', 'Đại học', 'Anh B'],
+  ['  Lê   Thị Ngọc Ánh ', '31/12/1995', 'nữ', '', '0912 000 111', 'P. Quản lý ngân sách', 'Chuyên viên', 'ĐH', ''],
+];
+
+async function runJobs() {
+  await t.services.jobs.drain();
+}
+
+async function importFile(client: Client, content: Buffer, orgId = s.rootId) {
+  const up = await client.upload('/api/v1/imports', { kind: 'staff', orgId }, { name: 'danh-sach.xlsx', content });
+  expect(up.status, JSON.stringify(up.body)).toBe(201);
+  await runJobs();
+  const analysed = await client.get(`/api/v1/imports/${up.body.id}`);
+  return analysed.body;
+}
+
+async function check(client: Client, view: any, duplicates = 'update') {
+  const mapping = Object.fromEntries(view.analysis.columns.filter((c: any) => c.fieldKey && !c.fieldKey.startsWith('_')).map((c: any) => [String(c.index), c.fieldKey]));
+  const res = await client.request('PUT', `/api/v1/imports/${view.id}/settings`, { sheet: view.analysis.sheet, headerRow: view.analysis.headerRow, mapping, duplicates });
+  expect(res.status, JSON.stringify(res.body)).toBe(202);
+  await runJobs();
+  return (await client.get(`/api/v1/imports/${view.id}`)).body;
+}
+
+describe('staff import', () => {
+  it('analyses a messy file: title rows skipped, header found, columns mapped from Vietnamese headers', async () => {
+    const view = await importFile(s.admin, await staffFile(good));
+    expect(view.state).toBe('analysed');
+    expect(view.analysis.headerRow).toBe(4);
+    expect(view.analysis.encoding).toBe('unicode');
+    const mapped = Object.fromEntries(view.analysis.columns.map((c: any) => [c.letter, c.fieldKey]));
+    expect(mapped).toMatchObject({ B: 'fullName', C: 'birthDate', D: 'sex', E: 'citizenId', F: 'phone', G: 'unit', H: 'position', I: 'qualification', J: 'foreignLanguage' });
+    expect(view.analysis.columns.find((c: any) => c.letter === 'B').samples[1]).toBe('Trần Thị Hồng');
+  });
+
+  it('checks every row, previews them, imports all in one go, and re-importing updates instead of duplicating', async () => {
+    const view = await check(s.admin, await importFile(s.admin, await staffFile(good)));
+    expect(view.state).toBe('checked');
+    expect(view.summary).toMatchObject({ rows: 3, create: 3, update: 0, errors: 0 });
+    const preview = (await s.admin.get(`/api/v1/imports/${view.id}/preview`)).body.items;
+    expect(preview.map((r: any) => [r.rowNumber, r.values.fullName, r.values.birthDate])).toEqual([
+      [5, 'Nguyễn Văn Đức', '15/03/1980'],
+      [6, 'Trần Thị Hồng', '01/07/1990'],
+      [7, 'Lê Thị Ngọc Ánh', '31/12/1995'],
+    ]);
+    expect((await s.admin.post(`/api/v1/imports/${view.id}/commit`)).status).toBe(202);
+    await runJobs();
+    const done = (await s.admin.get(`/api/v1/imports/${view.id}`)).body;
+    expect(done.state, JSON.stringify(done)).toBe('imported');
+    expect(done.summary).toMatchObject({ create: 3, update: 0 });
+
+    const duc = (await s.admin.get('/api/v1/people?kind=staff&q=nguyen van duc')).body.items[0];
+    expect(duc).toMatchObject({ fullName: 'Nguyễn Văn Đức', birthDate: '1980-03-15', phone: '0912345678', position: 'Trưởng phòng', org: { name: 'Phòng Quản lý ngân sách' } });
+    const detail = (await s.admin.get(`/api/v1/people/${duc.id}`)).body;
+    expect(detail.qualification).toBe('thac_si');
+    expect(detail.languages).toEqual([{ language: 'en', kind: 'foreign', certificate: 'B1', level: 3 }]);
+    expect((await s.admin.get('/api/v1/people?kind=staff&q=ngoc anh')).body.items[0].org.name).toBe('Phòng Quản lý ngân sách');
+
+    const again = await check(s.admin, await importFile(s.admin, await staffFile(good)));
+    expect(again.summary).toMatchObject({ rows: 3, create: 0, update: 3 });
+    await s.admin.post(`/api/v1/imports/${again.id}/commit`);
+    await runJobs();
+    expect((await s.admin.get(`/api/v1/people?kind=staff&orgId=${s.rootId}`)).body.total).toBe(3);
+    const audit = await s.admin.get('/api/v1/audit?entity=person&action=import_update');
+    expect(audit.body.items.length).toBe(3);
+  });
+
+  it('lists every error at once with row and column, imports nothing, and marks the cells in a copy of the file', async () => {
+    const bad: Row[] = [
+      ['Phạm Minh Tuấn', '31/02/1985', 'Nam', '062085000999', '0912345670', 'Phòng Quản lý ngân sách', 'Chuyên viên', 'Đại học', ''],
+      ['Võ Thị Mai', '12/05/1988', 'Nữ', '062188000777', '12345', 'Phòng Không Có', 'Chuyên viên', 'Đại học', ''],
+      ['Đỗ Văn Bình', '03/03/1983', 'Nam', '062188000777', '0912345671', 'Phòng Quản lý ngân sách', 'Chuyên viên', 'Đại học', ''],
+    ];
+    const before = (await s.admin.get(`/api/v1/people?kind=staff&orgId=${s.rootId}`)).body.total;
+    const view = await check(s.admin, await importFile(s.admin, await staffFile(bad)));
+    expect(view.summary.errors).toBeGreaterThanOrEqual(4);
+    const issues = (await s.admin.get(`/api/v1/imports/${view.id}/issues?pageSize=100`)).body.items.filter((i: any) => i.severity === 'error');
+    const where = issues.map((i: any) => `${i.rowNumber}${i.column}`);
+    expect(where).toEqual(expect.arrayContaining(['5C', '6F', '6G', '7E']));
+    const date = issues.find((i: any) => i.rowNumber === 5 && i.column === 'C');
+    expect(date.message.vi).toContain('31/02/1985');
+    expect(date.header).toBe('Ngày sinh');
+    expect(date.message.en.length).toBeGreaterThan(5);
+    expect(issues.find((i: any) => i.rowNumber === 7).message.vi).toContain('dòng 6');
+
+    expect((await s.admin.post(`/api/v1/imports/${view.id}/commit`)).status).toBe(422);
+    expect((await s.admin.get(`/api/v1/people?kind=staff&orgId=${s.rootId}`)).body.total).toBe(before);
+
+    const file = await t.app.inject({ method: 'GET', url: `/api/v1/files/${view.errorFileId}`, headers: { cookie: s.admin.cookie } });
+    expect(file.statusCode).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Danh sách')!;
+    expect(ws.getCell('A2').value).toBe('DANH SÁCH CÁN BỘ, CÔNG CHỨC NĂM 2026');
+    expect((ws.getCell('C5').fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFFC7CE');
+    expect(String(ws.getCell('C5').note)).toContain('31/02/1985');
+    expect(String(ws.getCell(6, 11).value)).toContain('Phòng Không Có');
+  });
+
+  it('converts a TCVN3 file to Unicode before anything is saved', async () => {
+    const legacy: Row[] = [['Hoàng Thị Thu Hương', '20/10/1979', 'Nữ', '062179000555', '0905123456', 'Phòng Quản lý ngân sách', 'Phó Trưởng phòng', 'Đại học', 'Tiếng Anh B2']];
+    const view = await importFile(s.admin, await staffFile(legacy, { encoding: 'tcvn3' }));
+    expect(view.analysis.encoding).toBe('tcvn3');
+    expect(view.analysis.columns.find((c: any) => c.fieldKey === 'fullName').samples[0]).toBe('Hoàng Thị Thu Hương');
+    const checked = await check(s.admin, view);
+    expect(checked.summary).toMatchObject({ create: 1, errors: 0 });
+    await s.admin.post(`/api/v1/imports/${view.id}/commit`);
+    await runJobs();
+    expect((await s.admin.get('/api/v1/people?kind=staff&q=hoang thi thu huong')).body.items[0].position).toBe('Phó Trưởng phòng');
+  });
+
+  it('a unit head cannot import, and nobody sees another user’s import', async () => {
+    const up = await s.headA.client.upload('/api/v1/imports', { kind: 'staff', orgId: s.unitA.id }, { name: 'x.xlsx', content: await staffFile(good) });
+    expect(up.status).toBe(403);
+    const mine = (await s.admin.get('/api/v1/imports')).body.items[0];
+    expect((await s.headA.client.get(`/api/v1/imports/${mine.id}`)).status).toBe(404);
+    const notExcel = await s.admin.upload('/api/v1/imports', { kind: 'staff', orgId: s.rootId }, { name: 'x.xlsx', content: Buffer.from('Họ và tên;Ngày sinh') });
+    expect([notExcel.status, notExcel.body.field]).toEqual([400, 'file']);
+  });
+
+  it('offers a template with Vietnamese headers that the wizard reads back', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/imports/templates/staff', headers: { cookie: s.admin.cookie } });
+    expect(res.statusCode).toBe(200);
+    const view = await importFile(s.admin, res.rawPayload);
+    expect(view.analysis.headerRow).toBe(3);
+    const keys = view.analysis.columns.map((c: any) => c.fieldKey);
+    expect(keys).toEqual(expect.arrayContaining(['fullName', 'birthDate', 'sex', 'citizenId', 'unit', 'category', 'rank', 'qualification']));
+  });
+});

@@ -1,0 +1,78 @@
+import { RESIDENT_FIELDS, STAFF_FIELDS, type ImportField } from '../../platform/excel/header-match.js';
+
+/** What the import wizard can bring in, with its field catalogue and template. */
+export const IMPORT_KINDS = ['staff', 'residents'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export interface ImportTemplate {
+  sheetName: string;
+  titleVi: string;
+  /** Columns of the template, by field key, in order. */
+  columns: { key: string; width: number; list?: string[] }[];
+  examples: Record<string, string | Date>[];
+}
+
+export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
+  staff: STAFF_FIELDS,
+  residents: RESIDENT_FIELDS,
+};
+
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+export const IMPORT_TEMPLATES: Record<ImportKind, ImportTemplate> = {
+  staff: {
+    sheetName: 'Cán bộ',
+    titleVi: 'DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC, NGƯỜI LAO ĐỘNG',
+    columns: [
+      { key: 'fullName', width: 28 },
+      { key: 'birthDate', width: 13 },
+      { key: 'sex', width: 9, list: ['Nam', 'Nữ'] },
+      { key: 'ethnicity', width: 10 },
+      { key: 'citizenId', width: 15 },
+      { key: 'phone', width: 13 },
+      { key: 'email', width: 24 },
+      { key: 'unit', width: 30 },
+      { key: 'position', width: 20 },
+      { key: 'isLeader', width: 10, list: ['x', ''] },
+      { key: 'category', width: 16, list: ['Công chức', 'Viên chức', 'Người lao động'] },
+      { key: 'rank', width: 20 },
+      { key: 'startDate', width: 13 },
+      { key: 'generalEducation', width: 10, list: ['12/12', '9/12'] },
+      { key: 'qualification', width: 16, list: ['Sơ cấp', 'Trung cấp', 'Cao đẳng', 'Đại học', 'Thạc sĩ', 'Tiến sĩ'] },
+      { key: 'foreignLanguage', width: 18 },
+      { key: 'ethnicLanguage', width: 16 },
+      { key: 'itSkill', width: 18 },
+      { key: 'note', width: 20 },
+    ],
+    examples: [
+      { fullName: 'Nguyễn Văn Đức', birthDate: d('1980-03-15'), sex: 'Nam', ethnicity: 'Kinh', citizenId: '062080000123', phone: '0912345678', email: 'ducnv@example.gov.vn', unit: 'Phòng Quản lý ngân sách', position: 'Trưởng phòng', isLeader: 'x', category: 'Công chức', rank: 'Chuyên viên chính', startDate: d('2005-09-01'), generalEducation: '12/12', qualification: 'Thạc sĩ', foreignLanguage: 'Tiếng Anh B1', itSkill: 'Ứng dụng CNTT cơ bản' },
+      { fullName: 'Trần Thị Hồng Nhung', birthDate: '01/07/1992', sex: 'Nữ', ethnicity: 'Kinh', citizenId: '062192000456', phone: '0987654321', unit: 'Văn phòng Sở', position: 'Chuyên viên', category: 'Công chức', rank: 'Chuyên viên', startDate: '15/03/2016', generalEducation: '12/12', qualification: 'Đại học', foreignLanguage: 'Tiếng Anh bậc 3' },
+    ],
+  },
+  residents: {
+    sheetName: 'Hộ gia đình',
+    titleVi: 'DANH SÁCH HỘ GIA ĐÌNH VÀ NHÂN KHẨU',
+    columns: [
+      { key: 'householdCode', width: 10 },
+      { key: 'fullName', width: 26 },
+      { key: 'relation', width: 14, list: ['Chủ hộ', 'Vợ', 'Chồng', 'Con', 'Cha', 'Mẹ', 'Cháu', 'Anh', 'Chị', 'Em', 'Khác'] },
+      { key: 'birthDate', width: 13 },
+      { key: 'sex', width: 9, list: ['Nam', 'Nữ'] },
+      { key: 'ethnicity', width: 10 },
+      { key: 'citizenId', width: 15 },
+      { key: 'phone', width: 13 },
+      { key: 'hamlet', width: 18 },
+      { key: 'address', width: 24 },
+      { key: 'clan', width: 16 },
+      { key: 'generalEducation', width: 10, list: ['12/12', '9/12', '5/12'] },
+      { key: 'qualification', width: 16, list: ['Chưa qua đào tạo', 'Sơ cấp', 'Trung cấp', 'Cao đẳng', 'Đại học', 'Thạc sĩ', 'Tiến sĩ'] },
+      { key: 'foreignLanguage', width: 16 },
+      { key: 'occupation', width: 16 },
+      { key: 'note', width: 20 },
+    ],
+    examples: [
+      { householdCode: '001', fullName: 'Danh Sà Phên', relation: 'Chủ hộ', birthDate: d('1970-01-01'), sex: 'Nam', ethnicity: 'Khmer', citizenId: '091070000321', phone: '0912000111', hamlet: 'Ấp Cờ Trắng', clan: 'Dòng họ Danh', generalEducation: '9/12', qualification: 'Chưa qua đào tạo', occupation: 'Làm ruộng' },
+      { householdCode: '001', fullName: 'Thị Sóc Khá', relation: 'Con', birthDate: '01/06/2015', sex: 'Nữ', ethnicity: 'Khmer', hamlet: 'Ấp Cờ Trắng', occupation: 'Học sinh' },
+    ],
+  },
+};

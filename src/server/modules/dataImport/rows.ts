@@ -1,0 +1,204 @@
+/**
+ * One row of an import file → the values to save and the problems found, in both languages.
+ * Pure: the service resolves units, hamlets and duplicates against the database afterwards.
+ */
+import type { Bilingual } from '../../../shared/api-types.js';
+import type { HouseholdRelation } from '../../../shared/people.js';
+import { formatDate, searchKey } from '../../../shared/vn-text.js';
+import { BIRTH_DATE_FEMALE_KEY, BIRTH_DATE_MALE_KEY, SEX_FEMALE_KEY, SEX_MALE_KEY } from '../../platform/excel/header-match.js';
+import {
+  citizenIdMatches,
+  isBlankRow,
+  isFooterRow,
+  parseBirthDate,
+  parseBoolean,
+  parseCitizenId,
+  parseDateValue,
+  parseEmail,
+  parseEthnicity,
+  parseForeignLanguages,
+  parseGeneralEducation,
+  parsePersonName,
+  parsePhone,
+  parseQualification,
+  parseSex,
+  parseStaffCategory,
+  parseText,
+  type Parsed,
+} from '../../platform/excel/cell-values.js';
+import type { ImportKind } from './import-kinds.js';
+
+export interface RowIssue {
+  column?: string | null;
+  header?: string | null;
+  value?: string | null;
+  severity: 'error' | 'warning';
+  code: string;
+  message: Bilingual;
+}
+
+/** What is saved for a row: person fields, and where they go (filled by the resolver). */
+export interface ImportRecord {
+  person: {
+    fullName: string;
+    birthDate: string | null;
+    sex: 'male' | 'female' | null;
+    ethnicity: string | null;
+    citizenId: string | null;
+    phone: string | null;
+    email: string | null;
+    address: string | null;
+    generalEducation: string | null;
+    qualification: string | null;
+    languages: { language: string; kind: 'foreign' | 'ethnic'; certificate: string | null; level: number | null }[];
+    itSkill: string | null;
+    occupation: string | null;
+    note: string | null;
+  };
+  /** Staff: the unit as written, its position and so on. */
+  unit?: string | null;
+  position?: string | null;
+  isLeader?: boolean;
+  category?: 'cong_chuc' | 'vien_chuc' | 'nguoi_lao_dong';
+  rank?: string | null;
+  startDate?: string | null;
+  /** Residents: hamlet, household and clan as written. */
+  hamlet?: string | null;
+  householdCode?: string | null;
+  relation?: HouseholdRelation | null;
+  clan?: string | null;
+  /** Set by the resolver. */
+  orgId?: string;
+  personId?: string | null;
+}
+
+export interface ParsedRow {
+  rowNumber: number;
+  action: 'create' | 'update' | 'skip' | 'error';
+  record: ImportRecord;
+  /** Values as the preview shows them. */
+  display: Record<string, string | null>;
+  issues: RowIssue[];
+  /** Where each field came from, to name the cell in later issues. */
+  columns: Columns;
+}
+
+export type Cells = Record<string, unknown>;
+export type Columns = Record<string, { letter: string; header: string | null; raw: string }>;
+
+const RELATIONS: [RegExp, HouseholdRelation][] = [
+  [/^chu ho$|^ch$/, 'head'],
+  [/^(vo|chong|vo\/chong)$/, 'spouse'],
+  [/^(con|con trai|con gai|con de|con nuoi|con dau|con re)$/, 'child'],
+  [/^(cha|me|bo|cha de|me de|bo de)$/, 'parent'],
+  [/^(chau|chau noi|chau ngoai)$/, 'grandchild'],
+  [/^(anh|chi|em|anh trai|chi gai|em trai|em gai)$/, 'sibling'],
+];
+
+function relationOf(text: string | null): HouseholdRelation | null {
+  if (!text) return null;
+  const key = searchKey(text).replace(/\s+/g, ' ').trim();
+  return RELATIONS.find(([re]) => re.test(key))?.[1] ?? 'other';
+}
+
+/**
+ * Parses a row; 'blank' for an empty row, 'footer' for a total or signature row that ends the data.
+ * `allCells` is the whole row (converted to Unicode), used to tell blank and footer rows.
+ */
+export function parseRow(kind: ImportKind, rowNumber: number, cells: Cells, columns: Columns, allCells: unknown[]): ParsedRow | 'blank' | 'footer' {
+  if (isBlankRow(allCells)) return 'blank';
+  if (isFooterRow(allCells)) return 'footer';
+  const issues: RowIssue[] = [];
+  const display: Record<string, string | null> = {};
+
+  function take<T>(key: string, result: Parsed<T>): T | null {
+    const col = columns[key];
+    const where = { column: col?.letter ?? null, header: col?.header ?? null, value: col?.raw || null };
+    if (!result.ok) {
+      issues.push({ ...where, severity: 'error', code: `INVALID_${key.toUpperCase()}`, message: result.error });
+      return null;
+    }
+    if (result.warning) issues.push({ ...where, severity: 'warning', code: `CHECK_${key.toUpperCase()}`, message: result.warning });
+    return result.value;
+  }
+  const has = (key: string) => key in cells;
+  const textOf = (key: string) => (has(key) ? take(key, parseText(cells[key])) : null);
+  const required = (key: string, value: unknown, vi: string, en: string) => {
+    if (value === null || value === undefined || value === '') {
+      const col = columns[key];
+      issues.push({ column: col?.letter ?? null, header: col?.header ?? null, value: null, severity: 'error', code: 'REQUIRED', message: { vi: `Thiếu ${vi}`, en: `${en} is missing` } });
+    }
+  };
+
+  const fullName = take('fullName', parsePersonName(cells.fullName));
+  required('fullName', fullName, 'họ và tên', 'The full name');
+
+  // "Ngày sinh" split into "Nam | Nữ" columns: the date's column gives the sex.
+  let birthDate: string | null = null;
+  let sex: 'male' | 'female' | null = null;
+  if (has(BIRTH_DATE_MALE_KEY) || has(BIRTH_DATE_FEMALE_KEY)) {
+    const male = take(BIRTH_DATE_MALE_KEY, parseBirthDate(cells[BIRTH_DATE_MALE_KEY]));
+    const female = take(BIRTH_DATE_FEMALE_KEY, parseBirthDate(cells[BIRTH_DATE_FEMALE_KEY]));
+    birthDate = male ?? female;
+    sex = male ? 'male' : female ? 'female' : null;
+  } else {
+    birthDate = take('birthDate', parseBirthDate(cells.birthDate));
+  }
+  required(has(BIRTH_DATE_MALE_KEY) ? BIRTH_DATE_MALE_KEY : 'birthDate', birthDate, 'ngày sinh', 'The date of birth');
+  if (has('sex')) sex = take('sex', parseSex(cells.sex));
+  if (!sex && has(SEX_MALE_KEY)) sex = take(SEX_MALE_KEY, parseSex(cells[SEX_MALE_KEY], { column: 'male' }));
+  if (!sex && has(SEX_FEMALE_KEY)) sex = take(SEX_FEMALE_KEY, parseSex(cells[SEX_FEMALE_KEY], { column: 'female' }));
+
+  let citizenId = has('citizenId') ? take('citizenId', parseCitizenId(cells.citizenId)) : null;
+  if (citizenId && citizenId.length !== 12) {
+    // An old 9-digit CMND is not a citizen ID: kept out of the record, said so.
+    issues.push({ column: columns.citizenId?.letter, header: columns.citizenId?.header, value: citizenId, severity: 'warning', code: 'OLD_ID_NOT_SAVED', message: { vi: 'Số CMND 9 số cũ không được lưu làm số CCCD', en: 'An old 9-digit ID card number is not saved as the citizen ID' } });
+    citizenId = null;
+  }
+  const mismatch = citizenId ? citizenIdMatches(citizenId, birthDate, sex) : null;
+  if (mismatch) issues.push({ column: columns.citizenId?.letter, header: columns.citizenId?.header, value: citizenId, severity: 'warning', code: 'CITIZEN_ID_MISMATCH', message: mismatch });
+
+  const foreign = has('foreignLanguage') ? (take('foreignLanguage', parseForeignLanguages(cells.foreignLanguage)) ?? []) : [];
+  const ethnicLanguage = textOf('ethnicLanguage');
+  const record: ImportRecord = {
+    person: {
+      fullName: fullName ?? '',
+      birthDate,
+      sex,
+      ethnicity: has('ethnicity') ? take('ethnicity', parseEthnicity(cells.ethnicity)) : null,
+      citizenId,
+      phone: has('phone') ? take('phone', parsePhone(cells.phone)) : null,
+      email: has('email') ? take('email', parseEmail(cells.email)) : null,
+      address: textOf('address'),
+      generalEducation: has('generalEducation') ? take('generalEducation', parseGeneralEducation(cells.generalEducation)) : null,
+      qualification: has('qualification') ? take('qualification', parseQualification(cells.qualification)) : null,
+      languages: [
+        ...foreign.filter((l) => l.language).map((l) => ({ language: l.language!, kind: 'foreign' as const, certificate: l.certificate || null, level: l.level })),
+        ...(ethnicLanguage ? [{ language: ethnicLanguage, kind: 'ethnic' as const, certificate: null, level: null }] : []),
+      ],
+      itSkill: textOf('itSkill'),
+      occupation: textOf('occupation'),
+      note: textOf('note'),
+    },
+  };
+
+  if (kind === 'staff') {
+    record.unit = textOf('unit');
+    record.position = textOf('position');
+    record.isLeader = has('isLeader') ? (take('isLeader', parseBoolean(cells.isLeader)) ?? false) : false;
+    record.category = (has('category') ? take('category', parseStaffCategory(cells.category)) : null) ?? 'cong_chuc';
+    record.rank = textOf('rank');
+    record.startDate = has('startDate') ? take('startDate', parseDateValue(cells.startDate, { notBefore: '1950-01-01' })) : null;
+  } else {
+    record.hamlet = textOf('hamlet');
+    required('hamlet', record.hamlet, 'thôn, ấp', 'The hamlet');
+    record.householdCode = textOf('householdCode');
+    record.relation = relationOf(textOf('relation'));
+    record.clan = textOf('clan');
+  }
+
+  for (const [key, col] of Object.entries(columns)) display[key] = col.raw || null;
+  display.fullName = record.person.fullName || display.fullName || null;
+  display.birthDate = birthDate ? formatDate(birthDate) : (display.birthDate ?? null);
+  return { rowNumber, action: issues.some((i) => i.severity === 'error') ? 'error' : 'create', record, display, issues, columns };
+}
