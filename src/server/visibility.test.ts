@@ -101,6 +101,54 @@ describe('a unit head of phòng A', () => {
   });
 });
 
+describe('people of phòng B, seen from phòng A', () => {
+  it('every people, household, clan, emulation and import endpoint answers 404 or leaves B out', async () => {
+    const person = await s.admin.post('/api/v1/people', {
+      fullName: 'Phan Thị Bích',
+      citizenId: '062190000999',
+      membership: { orgId: s.unitB.id, category: 'cong_chuc', position: 'Chuyên viên' },
+    });
+    expect(person.status).toBe(201);
+    const membershipId = person.body.memberships[0].id;
+    const id = person.body.id;
+    const household = (await s.admin.post('/api/v1/households', { orgId: subUnitB.id, code: 'B-01' })).body;
+    const clan = (await s.admin.post('/api/v1/clans', { orgId: s.unitB.id, name: 'Dòng họ Phan' })).body;
+    const reads = [
+      `/api/v1/people/${id}`,
+      `/api/v1/people?kind=staff&orgId=${s.unitB.id}`,
+      `/api/v1/people?kind=resident&orgId=${s.unitB.id}`,
+      `/api/v1/people/positions?orgId=${s.unitB.id}`,
+      `/api/v1/households/${household.id}`,
+      `/api/v1/households?orgId=${s.unitB.id}`,
+      `/api/v1/clans/${clan.id}`,
+      `/api/v1/clans?orgId=${s.unitB.id}`,
+      `/api/v1/orgs/${s.unitB.id}/emulation`,
+    ];
+    for (const url of reads) expect((await headA.get(url)).status, url).toBe(404);
+    const writes: [string, string, unknown][] = [
+      ['PATCH', `/api/v1/people/${id}`, { fullName: 'Đổi tên' }],
+      ['POST', `/api/v1/people/${id}/memberships`, { orgId: s.unitA.id, category: 'cong_chuc' }],
+      ['PATCH', `/api/v1/memberships/${membershipId}`, { validTo: '2026-12-31' }],
+      ['POST', '/api/v1/people', { fullName: 'Người Mới', membership: { orgId: s.unitB.id, category: 'cong_chuc' } }],
+      ['PUT', `/api/v1/people/${id}/emulation/2025`, { titleCode: null, discipline: 'warning' }],
+      ['PUT', `/api/v1/orgs/${s.unitB.id}/emulation/2025`, { titleCode: null }],
+      ['PATCH', `/api/v1/households/${household.id}`, { code: 'X' }],
+      ['POST', '/api/v1/households', { orgId: s.unitB.id, code: 'X' }],
+      ['PATCH', `/api/v1/clans/${clan.id}`, { name: 'X' }],
+      ['POST', `/api/v1/clans/${clan.id}/households`, { householdId: household.id }],
+      ['POST', '/api/v1/people/bulk', { action: 'end', membershipIds: [membershipId], date: '2026-12-31' }],
+      ['POST', '/api/v1/people/export', { kind: 'staff', orgId: s.unitB.id, columns: ['fullName'] }],
+    ];
+    for (const [method, url, body] of writes) expect((await headA.request(method, url, body)).status, `${method} ${url}`).toBe(404);
+    for (const url of ['/api/v1/people?kind=staff', '/api/v1/people?kind=staff&q=bich', '/api/v1/households', '/api/v1/clans']) {
+      const res = await headA.get(url);
+      expect(res.status).toBe(200);
+      expect(JSON.stringify(res.body), url).not.toContain('Bích');
+      expect(JSON.stringify(res.body), url).not.toContain('Phan');
+    }
+  });
+});
+
 describe('accounts and grants beyond the viewer’s subtree', () => {
   it('a user’s grants on units the viewer cannot see are not shown', async () => {
     await s.admin.post(`/api/v1/users/${s.memberA.id}/grants`, { orgId: s.unitB.id, role: 'viewer' });
