@@ -30,6 +30,7 @@ import { createEmulationService } from './modules/people/emulation.service.js';
 import { householdRoutes } from './modules/people/household.routes.js';
 import { createHouseholdService } from './modules/people/household.service.js';
 import { createPeopleJobs } from './modules/people/people.jobs.js';
+import { peopleReorgParticipant } from './modules/people/people.reorg.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { createPeopleService } from './modules/people/people.service.js';
 import { createOrgService } from './modules/org/org.service.js';
@@ -66,6 +67,7 @@ export function createServices(database: Database, opts: { sessionSecret: string
   const audit = createAuditService(db, orgs, users, jobs, storage);
   const files = createFileService(db, storage);
   const people = createPeopleService(db, orgs);
+  orgs.registerReorgParticipant(peopleReorgParticipant);
   const households = createHouseholdService(db, orgs);
   const emulation = createEmulationService(db, orgs, people);
   const peopleJobs = createPeopleJobs(db, { people, orgs, users, jobs, storage });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ZApp } from '../../platform/http/app-types.js';
 import { booleanQuery, isoDate, pageQuery, text, uuidParam } from '../../platform/http/schemas.js';
 import type { OrgService } from './org.service.js';
+import { reorgPlanSchema } from './reorganisation.js';
 
 const tags = ['organisations'];
 const orgCode = z.string().trim().max(64).nullish();
@@ -71,5 +72,36 @@ export function orgRoutes(app: ZApp, orgs: OrgService) {
 
   app.post('/api/v1/orgs/:id/reopen', { schema: { tags, summary: 'Reopen a closed unit', params: uuidParam } }, async (request) =>
     orgs.reopen(request.ctx, request.params.id),
+  );
+
+  app.get('/api/v1/orgs/:id/lineage', { schema: { tags, summary: 'Units this one replaced and units that replaced it, with dates', params: uuidParam } }, async (request) =>
+    orgs.lineage(request.ctx, request.params.id),
+  );
+
+  reorganisationRoutes(app, orgs);
+}
+
+/** Merge, split and transfer units on an effective date (see reorganisation.ts). */
+function reorganisationRoutes(app: ZApp, orgs: OrgService) {
+  app.post(
+    '/api/v1/reorganisations/preview',
+    { schema: { tags, summary: 'What a reorganisation would create, move, close and link; writes nothing', body: reorgPlanSchema } },
+    async (request) => orgs.previewReorganisation(request.ctx, request.body),
+  );
+
+  app.post(
+    '/api/v1/reorganisations',
+    { schema: { tags, summary: 'Apply a reorganisation (merge, split or transfer) in one transaction', body: reorgPlanSchema } },
+    async (request, reply) => reply.status(201).send(await orgs.applyReorganisation(request.ctx, request.body)),
+  );
+
+  app.get(
+    '/api/v1/reorganisations',
+    { schema: { tags, summary: 'Reorganisations involving units the caller sees, newest first', querystring: z.object({ orgId: z.uuid().optional(), ...pageQuery }) } },
+    async (request) => orgs.listReorganisations(request.ctx, request.query),
+  );
+
+  app.get('/api/v1/reorganisations/:id', { schema: { tags, summary: 'One reorganisation with its lineage links', params: uuidParam } }, async (request) =>
+    orgs.getReorganisation(request.ctx, request.params.id),
   );
 }

@@ -1,15 +1,18 @@
 import { eq, inArray, isNull, or } from 'drizzle-orm';
-import { nfc, searchKey, sortKey } from '../../../shared/vn-text.js';
+import { nfc, searchKey } from '../../../shared/vn-text.js';
 import type { OrgSummary, Page } from '../../../shared/api-types.js';
 import type { Db, Executor, Tx } from '../../db/index.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import { AppError, conflict, forbidden, notFound, ruleBroken } from '../../platform/errors.js';
+import { AppError, conflict, forbidden, ruleBroken } from '../../platform/errors.js';
 import { requireActor, type RequestContext } from '../../platform/http/context.js';
 import { authorize, authorizeSystem, can, isSystemAdmin, scopePaths, type Action, type Actor } from '../../platform/policy.js';
 import { todayInVietnam } from '../../platform/time.js';
 import { org } from './org.table.js';
 import builtInKinds from './org-kinds.json' with { type: 'json' };
 import { orgRepo, type OrgRow, type OrgSummaryRow } from './org.repo.js';
+import { isClosed, kindRuleError, nameFields, orgNotFound, parentPathOf } from './org-rules.js';
+import { snapshot, writeClose, writeMove, writeNewOrg } from './org-writes.js';
+import { createReorganisationOps } from './reorganisation.service.js';
 
 
 export type { OrgSummary, Page };
@@ -22,13 +25,6 @@ export interface NewOrg {
   validFrom?: string | null;
 }
 
-
-const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organisation not found.' });
-
-const isClosed = (validTo: string | null, day: string) => validTo !== null && validTo <= day;
-
-/** The path of an organisation's parent: its own path without the last id. */
-const parentPathOf = (path: string) => path.slice(0, path.lastIndexOf('/', path.length - 2) + 1);
 
 /** An organisation as `viewer` sees it: a parent the viewer cannot see is not named, not even by id. */
 function present(row: OrgSummaryRow, day: string, viewer: Actor): OrgSummary {
@@ -45,23 +41,8 @@ function present(row: OrgSummaryRow, day: string, viewer: Actor): OrgSummary {
   };
 }
 
-/** The audit's picture of an organisation. */
-const snapshot = (o: OrgRow) => ({
-  name: o.name,
-  kindCode: o.kindCode,
-  code: o.code,
-  parentId: o.parentId,
-  validFrom: o.validFrom,
-  validTo: o.validTo,
-});
-
 
 const pageOf = (page: number, pageSize: number) => ({ limit: pageSize, offset: (page - 1) * pageSize });
-
-function nameFields(name: string) {
-  const clean = nfc(name);
-  return { name: clean, nameSearch: searchKey(clean), nameSort: sortKey(clean) };
-}
 
 export function createOrgService(db: Db) {
   /** Loads an organisation the actor may act on, or throws 404/403 (see policy.authorize). */
@@ -74,23 +55,9 @@ export function createOrgService(db: Db) {
 
   async function checkKindUnderParent(tx: Executor, kindCode: string, parent: OrgRow | null, field = 'kindCode') {
     const kinds = await orgRepo.kinds(tx);
-    const kind = kinds.find((k) => k.code === kindCode);
-    if (!kind) {
-      throw new AppError(400, 'INVALID_INPUT', { vi: 'Loại tổ chức không tồn tại.', en: 'Unknown kind of organisation.' }, field);
-    }
-    if (!parent && !kind.canBeRoot) {
-      throw ruleBroken('KIND_NOT_ROOT', `"${kind.nameVi}" không thể là tổ chức gốc.`, `"${kind.nameEn}" cannot be a root organisation.`, field);
-    }
-    if (parent && !kind.parentKinds.includes(parent.kindCode)) {
-      const parentKind = kinds.find((k) => k.code === parent.kindCode);
-      throw ruleBroken(
-        'KIND_NOT_ALLOWED_UNDER_PARENT',
-        `Không thể đặt "${kind.nameVi}" trực thuộc "${parentKind?.nameVi ?? parent.kindCode}".`,
-        `A "${kind.nameEn}" cannot be placed under a "${parentKind?.nameEn ?? parent.kindCode}".`,
-        field,
-      );
-    }
-    return kind;
+    const problem = kindRuleError(kinds, kindCode, parent?.kindCode ?? null, field);
+    if (problem) throw problem;
+    return kinds.find((k) => k.code === kindCode)!;
   }
 
   async function checkUniqueName(tx: Executor, parentId: string | null, nameSearch: string, exceptId?: string) {
@@ -101,22 +68,9 @@ export function createOrgService(db: Db) {
 
   async function insertOrg(tx: Executor, ctx: RequestContext, input: NewOrg, parent: OrgRow | null) {
     await checkKindUnderParent(tx, input.kindCode, parent);
-    const names = nameFields(input.name);
-    await checkUniqueName(tx, parent?.id ?? null, names.nameSearch);
-    const id = crypto.randomUUID();
-    const created = await orgRepo.insert(tx, {
-      id,
-      rootId: parent?.rootId ?? id,
-      parentId: parent?.id ?? null,
-      path: `${parent?.path ?? '/'}${id}/`,
-      depth: (parent?.depth ?? -1) + 1,
-      ...names,
-      kindCode: input.kindCode,
-      code: input.code ? nfc(input.code) : null,
-      validFrom: input.validFrom ?? null,
-    });
-    await recordAudit(tx, ctx, { action: 'create', entity: 'org', entityId: id, orgId: id, rootId: created.rootId, after: snapshot(created) });
-    return summaryOf(tx, id, requireActor(ctx));
+    await checkUniqueName(tx, parent?.id ?? null, nameFields(input.name).nameSearch);
+    const created = await writeNewOrg(tx, ctx, input, parent);
+    return summaryOf(tx, created.id, requireActor(ctx));
   }
 
   async function summaryOf(tx: Executor, id: string, viewer: Actor) {
@@ -284,17 +238,7 @@ export function createOrgService(db: Db) {
         }
         await checkKindUnderParent(tx, before.kindCode, parent, 'newParentId');
         await checkUniqueName(tx, parent.id, before.nameSearch, id);
-        const moved = await orgRepo.moveSubtree(tx, before.path, `${parent.path}${id}/`, parent.depth + 1 - before.depth, parent.rootId);
-        const after = await orgRepo.update(tx, id, { parentId: parent.id });
-        await recordAudit(tx, ctx, {
-          action: 'move',
-          entity: 'org',
-          entityId: id,
-          orgId: id,
-          rootId: after.rootId,
-          before: { parentId: before.parentId },
-          after: { parentId: parent.id, unitsMoved: moved },
-        });
+        await writeMove(tx, ctx, before, parent);
         return summaryOf(tx, id, requireActor(ctx));
       });
     },
@@ -307,19 +251,7 @@ export function createOrgService(db: Db) {
         if (before.validFrom && validTo < before.validFrom) {
           throw ruleBroken('CLOSE_BEFORE_START', 'Ngày kết thúc phải sau ngày bắt đầu hoạt động.', 'The end date must be after the start date.', 'validTo');
         }
-        const closed = await orgRepo.closeSubtree(tx, before.path, validTo);
-        const after = (await orgRepo.findById(tx, id))!;
-        // Units that had a later end date scheduled keep it on record here (open ones had none).
-        const scheduledEnds = closed.filter((u) => u.previous !== null && u.id !== id);
-        await recordAudit(tx, ctx, {
-          action: 'close',
-          entity: 'org',
-          entityId: id,
-          orgId: id,
-          rootId: after.rootId,
-          before: { validTo: before.validTo, ...(scheduledEnds.length ? { scheduledEnds } : {}) },
-          after: { validTo, unitsClosed: closed.length },
-        });
+        await writeClose(tx, ctx, before, validTo);
         return summaryOf(tx, id, requireActor(ctx));
       });
     },
@@ -353,6 +285,8 @@ export function createOrgService(db: Db) {
     countAll() {
       return orgRepo.countAll(db);
     },
+
+    ...createReorganisationOps(db),
   };
 }
 
