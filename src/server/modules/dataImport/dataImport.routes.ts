@@ -12,7 +12,7 @@ export function dataImportRoutes(app: ZApp, imports: DataImportService) {
     '/api/v1/imports/templates/:kind',
     { schema: { tags, summary: 'The Excel template of an import, with Vietnamese headers, examples and drop-down lists', params: z.object({ kind: z.enum(IMPORT_KINDS) }) } },
     async (request, reply) => {
-      const names: Record<ImportKind, string> = { staff: 'mau-nhap-can-bo.xlsx', residents: 'mau-nhap-ho-gia-dinh.xlsx' };
+      const names: Record<ImportKind, string> = { staff: 'mau-nhap-can-bo.xlsx', residents: 'mau-nhap-ho-gia-dinh.xlsx', orgs: 'mau-nhap-don-vi.xlsx' };
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${names[request.params.kind]}"`)

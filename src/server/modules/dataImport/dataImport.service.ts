@@ -16,14 +16,14 @@ import { registerFile } from '../../platform/files/files.js';
 import type { FileStorage } from '../../platform/files/storage.js';
 import { requireActor, systemContext, type RequestContext } from '../../platform/http/context.js';
 import type { JobContext, JobRunner } from '../../platform/jobs/runner.js';
-import { can, type Actor } from '../../platform/policy.js';
+import { can, type Action, type Actor } from '../../platform/policy.js';
 import type { OrgService } from '../org/org.service.js';
 import type { PeopleService } from '../people/people.service.js';
 import type { UserService } from '../user/user.service.js';
 import { dataImportRepo, type DataImportRow, type IssueRow } from './dataImport.repo.js';
 import { IMPORT_FIELDS, type ImportKind } from './import-kinds.js';
 import { markErrors } from './mark-errors.js';
-import { parseRow, type ImportRecord, type ParsedRow, type RowIssue } from './rows.js';
+import { parseRow, type ImportRecord, type OrgImportRecord, type ParsedRow, type RowIssue } from './rows.js';
 import { writeTemplate } from './template.js';
 
 export const IMPORT_ANALYSE_JOB = 'import.analyse';
@@ -112,6 +112,12 @@ export const columnLetter = (index: number) => {
   return s;
 };
 
+interface ImportTarget {
+  permission: Action;
+  resolver(actor: Actor, orgId: string): Promise<{ resolve(row: ParsedRow, seen: Map<string, number>, duplicates: 'update' | 'skip'): Promise<void> }>;
+  save(tx: Tx, ctx: RequestContext, records: unknown[]): Promise<{ create: number; update: number; skip: number }>;
+}
+
 const importNotFound = () => notFound({ vi: 'Không tìm thấy lượt nhập dữ liệu.', en: 'Import not found.' });
 
 function present(row: { imp: DataImportRow; orgName: string }): ImportView {
@@ -143,9 +149,28 @@ function present(row: { imp: DataImportRow; orgName: string }): ImportView {
 export function createDataImportService(db: Db, deps: { orgs: OrgService; people: PeopleService; users: UserService; jobs: JobRunner; storage: FileStorage }) {
   const { orgs, people, users, jobs, storage } = deps;
 
+  /** Who may import each kind, and which module resolves and saves its rows. */
+  const targets: Record<ImportKind, ImportTarget> = {
+    staff: {
+      permission: 'person.manage',
+      resolver: (actor, orgId) => people.importResolver(actor, 'staff', orgId),
+      save: (tx, ctx, records) => people.importBatch(tx, ctx, 'staff', records as ImportRecord[]),
+    },
+    residents: {
+      permission: 'person.manage',
+      resolver: (actor, orgId) => people.importResolver(actor, 'residents', orgId),
+      save: (tx, ctx, records) => people.importBatch(tx, ctx, 'residents', records as ImportRecord[]),
+    },
+    orgs: {
+      permission: 'org.manage',
+      resolver: (actor, orgId) => orgs.importResolver(actor, orgId),
+      save: (tx, ctx, records) => orgs.importBatch(tx, ctx, records as OrgImportRecord[]),
+    },
+  };
+
   async function loadOwn(actor: Actor, id: string) {
     const row = await dataImportRepo.find(db, id);
-    if (!row || row.imp.userId !== actor.userId || !can(actor, 'person.manage', row.orgPath)) throw importNotFound();
+    if (!row || row.imp.userId !== actor.userId || !can(actor, targets[row.imp.kind as ImportKind].permission, row.orgPath)) throw importNotFound();
     return row;
   }
 
@@ -220,7 +245,7 @@ export function createDataImportService(db: Db, deps: { orgs: OrgService; people
     const file = (await db.query.storedFile.findFirst({ where: (f, { eq }) => eq(f.id, imp.fileId) }))!;
     const mapping = Object.entries(settings.mapping).map(([index, key]) => ({ index: Number(index), key }));
     const headers = new Map(analysis.columns.map((c) => [c.index, c.header]));
-    const resolver = await people.importResolver(actor, imp.kind as ImportKind, imp.orgId);
+    const resolver = await targets[imp.kind as ImportKind].resolver(actor, imp.orgId);
     const seen = new Map<string, number>();
     for await (const r of readSheetRows(storage.stream(file.storageKey), { sheet: settings.sheet })) {
       if (r.rowNumber <= settings.headerRow) continue;
@@ -330,7 +355,7 @@ export function createDataImportService(db: Db, deps: { orgs: OrgService; people
         const counts = { create: 0, update: 0, skip: 0 };
         let batch: unknown[] = [];
         const flush = async () => {
-          const done = await people.importBatch(tx, ctx, imp.kind as ImportKind, batch as ImportRecord[]);
+          const done = await targets[imp.kind as ImportKind].save(tx, ctx, batch);
           counts.create += done.create;
           counts.update += done.update;
           counts.skip += done.skip;
@@ -389,7 +414,7 @@ export function createDataImportService(db: Db, deps: { orgs: OrgService; people
     /** Stores the uploaded workbook and starts its analysis. */
     async upload(ctx: RequestContext, input: { kind: ImportKind; orgId: string; fileName: string; file: Readable }): Promise<ImportView> {
       const actor = requireActor(ctx);
-      await orgs.requireAccess(db, actor, input.orgId, 'person.manage');
+      await orgs.requireAccess(db, actor, input.orgId, targets[input.kind].permission);
       const target = await storage.create();
       try {
         await pipeline(input.file, createWriteStream(target.path));

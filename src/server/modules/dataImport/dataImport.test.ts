@@ -167,3 +167,47 @@ describe('staff import', () => {
     expect(keys).toEqual(expect.arrayContaining(['fullName', 'birthDate', 'sex', 'citizenId', 'unit', 'category', 'rank', 'qualification']));
   });
 });
+
+describe('organisation units import', () => {
+  async function unitsFile(rows: (string | null)[][]) {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Đơn vị');
+    ws.getRow(1).values = ['TRUNG TÂM Y TẾ HUYỆN GIANG THÀNH'];
+    ws.getRow(3).values = ['STT', 'Tên đơn vị', 'Loại đơn vị', 'Trực thuộc', 'Mã'];
+    rows.forEach((r, i) => (ws.getRow(4 + i).values = [i + 1, ...r]));
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  it('creates units under parents named in the file or already in the tree, checking kinds', async () => {
+    const file = await unitsFile([
+      ['Phòng Kế hoạch – Tài chính', 'Phòng', '', 'KHTC'],
+      ['Tổ Tổng hợp', 'Tổ', 'Phòng Kế hoạch – Tài chính', null],
+      ['Tổ Kiểm tra', 'Tổ', 'Phòng Quản lý ngân sách', null],
+    ]);
+    const up = await s.admin.upload('/api/v1/imports', { kind: 'orgs', orgId: s.rootId }, { name: 'don-vi.xlsx', content: file });
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    await runJobs();
+    const view = (await s.admin.get(`/api/v1/imports/${up.body.id}`)).body;
+    expect(view.analysis.columns.map((c: any) => c.fieldKey)).toEqual(['_rowNo', 'name', 'kind', 'parent', 'code']);
+    const checked = await check(s.admin, view);
+    expect(checked.summary, JSON.stringify(checked.summary)).toMatchObject({ create: 3, errors: 0 });
+    await s.admin.post(`/api/v1/imports/${view.id}/commit`);
+    await runJobs();
+    const top = (await s.admin.get(`/api/v1/orgs?parentId=${s.rootId}`)).body.items.find((o: any) => o.name === 'Phòng Kế hoạch – Tài chính');
+    expect(top).toMatchObject({ code: 'KHTC', kindCode: 'department', childCount: 1 });
+    expect((await s.admin.get(`/api/v1/orgs?parentId=${s.unitA.id}`)).body.items.map((o: any) => o.name)).toContain('Tổ Kiểm tra');
+
+    const bad = await unitsFile([['Ấp Mới', 'Ấp', '', null], ['Tổ Lạ', 'Tổ', 'Phòng Không Có', null]]);
+    const again = await s.admin.upload('/api/v1/imports', { kind: 'orgs', orgId: s.rootId }, { name: 'sai.xlsx', content: bad });
+    await runJobs();
+    const failed = await check(s.admin, (await s.admin.get(`/api/v1/imports/${again.body.id}`)).body);
+    const issues = (await s.admin.get(`/api/v1/imports/${again.body.id}/issues`)).body.items;
+    expect(failed.summary.errors).toBe(2);
+    expect(issues.map((i: any) => [i.rowNumber, i.column, i.code])).toEqual([
+      [4, 'C', 'KIND_NOT_ALLOWED_UNDER_PARENT'],
+      [5, 'D', 'UNKNOWN_PARENT'],
+    ]);
+    expect((await s.headA.client.upload('/api/v1/imports', { kind: 'orgs', orgId: s.unitA.id }, { name: 'x.xlsx', content: file })).status).toBe(403);
+  });
+});

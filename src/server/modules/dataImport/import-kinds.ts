@@ -1,7 +1,7 @@
-import { RESIDENT_FIELDS, STAFF_FIELDS, type ImportField } from '../../platform/excel/header-match.js';
+import { ORG_FIELDS, RESIDENT_FIELDS, STAFF_FIELDS, type ImportField } from '../../platform/excel/header-match.js';
 
 /** What the import wizard can bring in, with its field catalogue and template. */
-export const IMPORT_KINDS = ['staff', 'residents'] as const;
+export const IMPORT_KINDS = ['staff', 'residents', 'orgs'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ImportTemplate {
@@ -15,6 +15,7 @@ export interface ImportTemplate {
 export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
   staff: STAFF_FIELDS,
   residents: RESIDENT_FIELDS,
+  orgs: ORG_FIELDS,
 };
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -73,6 +74,20 @@ export const IMPORT_TEMPLATES: Record<ImportKind, ImportTemplate> = {
     examples: [
       { householdCode: '001', fullName: 'Danh Sà Phên', relation: 'Chủ hộ', birthDate: d('1970-01-01'), sex: 'Nam', ethnicity: 'Khmer', citizenId: '091070000321', phone: '0912000111', hamlet: 'Ấp Cờ Trắng', clan: 'Dòng họ Danh', generalEducation: '9/12', qualification: 'Chưa qua đào tạo', occupation: 'Làm ruộng' },
       { householdCode: '001', fullName: 'Thị Sóc Khá', relation: 'Con', birthDate: '01/06/2015', sex: 'Nữ', ethnicity: 'Khmer', hamlet: 'Ấp Cờ Trắng', occupation: 'Học sinh' },
+    ],
+  },
+  orgs: {
+    sheetName: 'Đơn vị',
+    titleVi: 'DANH SÁCH ĐƠN VỊ TRỰC THUỘC',
+    columns: [
+      { key: 'name', width: 40 },
+      { key: 'kind', width: 22, list: ['Phòng', 'Ban', 'Tổ', 'Thôn', 'Ấp', 'Tổ dân phố', 'Trạm y tế xã', 'Khoa', 'Trường học', 'Hội'] },
+      { key: 'parent', width: 40 },
+      { key: 'code', width: 12 },
+    ],
+    examples: [
+      { name: 'Phòng Kế hoạch – Tài chính', kind: 'Phòng', parent: '', code: 'KHTC' },
+      { name: 'Tổ Tổng hợp', kind: 'Tổ', parent: 'Phòng Kế hoạch – Tài chính', code: '' },
     ],
   },
 };

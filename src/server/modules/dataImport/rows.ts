@@ -72,10 +72,22 @@ export interface ImportRecord {
   personId?: string | null;
 }
 
+/** A unit of an organisation-units file; ids are filled by the org module's resolver. */
+export interface OrgImportRecord {
+  name: string;
+  kind: string | null;
+  parent: string | null;
+  code: string | null;
+  id?: string;
+  kindCode?: string;
+  parentId?: string;
+  existingId?: string | null;
+}
+
 export interface ParsedRow {
   rowNumber: number;
   action: 'create' | 'update' | 'skip' | 'error';
-  record: ImportRecord;
+  record: ImportRecord | OrgImportRecord;
   /** Values as the preview shows them. */
   display: Record<string, string | null>;
   issues: RowIssue[];
@@ -108,6 +120,28 @@ function relationOf(text: string | null): HouseholdRelation | null {
 export function parseRow(kind: ImportKind, rowNumber: number, cells: Cells, columns: Columns, allCells: unknown[]): ParsedRow | 'blank' | 'footer' {
   if (isBlankRow(allCells)) return 'blank';
   if (isFooterRow(allCells)) return 'footer';
+  return kind === 'orgs' ? parseOrgRow(rowNumber, cells, columns) : parsePersonRow(kind, rowNumber, cells, columns);
+}
+
+function missing(columns: Columns, key: string, vi: string, en: string): RowIssue {
+  const col = columns[key];
+  return { column: col?.letter ?? null, header: col?.header ?? null, value: null, severity: 'error', code: 'REQUIRED', message: { vi: `Thiếu ${vi}`, en: `${en} is missing` } };
+}
+
+function displayOf(columns: Columns) {
+  return Object.fromEntries(Object.entries(columns).map(([key, col]) => [key, col.raw || null]));
+}
+
+function parseOrgRow(rowNumber: number, cells: Cells, columns: Columns): ParsedRow {
+  const text = (key: string) => (key in cells ? (parseText(cells[key]) as { value: string | null }).value : null);
+  const record: OrgImportRecord = { name: text('name') ?? '', kind: text('kind'), parent: text('parent'), code: text('code') };
+  const issues: RowIssue[] = [];
+  if (!record.name) issues.push(missing(columns, 'name', 'tên đơn vị', 'The name'));
+  if (!record.kind) issues.push(missing(columns, 'kind', 'loại đơn vị', 'The kind of unit'));
+  return { rowNumber, action: issues.length ? 'error' : 'create', record, display: displayOf(columns), issues, columns };
+}
+
+function parsePersonRow(kind: 'staff' | 'residents', rowNumber: number, cells: Cells, columns: Columns): ParsedRow {
   const issues: RowIssue[] = [];
   const display: Record<string, string | null> = {};
 
@@ -124,10 +158,7 @@ export function parseRow(kind: ImportKind, rowNumber: number, cells: Cells, colu
   const has = (key: string) => key in cells;
   const textOf = (key: string) => (has(key) ? take(key, parseText(cells[key])) : null);
   const required = (key: string, value: unknown, vi: string, en: string) => {
-    if (value === null || value === undefined || value === '') {
-      const col = columns[key];
-      issues.push({ column: col?.letter ?? null, header: col?.header ?? null, value: null, severity: 'error', code: 'REQUIRED', message: { vi: `Thiếu ${vi}`, en: `${en} is missing` } });
-    }
+    if (value === null || value === undefined || value === '') issues.push(missing(columns, key, vi, en));
   };
 
   const fullName = take('fullName', parsePersonName(cells.fullName));
@@ -197,7 +228,7 @@ export function parseRow(kind: ImportKind, rowNumber: number, cells: Cells, colu
     record.clan = textOf('clan');
   }
 
-  for (const [key, col] of Object.entries(columns)) display[key] = col.raw || null;
+  Object.assign(display, displayOf(columns));
   display.fullName = record.person.fullName || display.fullName || null;
   display.birthDate = birthDate ? formatDate(birthDate) : (display.birthDate ?? null);
   return { rowNumber, action: issues.some((i) => i.severity === 'error') ? 'error' : 'create', record, display, issues, columns };

@@ -56,6 +56,11 @@ export const orgRepo = {
     return db.query.org.findFirst({ where: eq(org.id, id) });
   },
 
+  /** Every unit of a subtree, its top included (imports resolve names against it). */
+  subtree(db: Executor, path: string): Promise<OrgRow[]> {
+    return db.select().from(org).where(like(org.path, `${path}%`));
+  },
+
   findByIds(db: Executor, ids: string[]): Promise<OrgRow[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return db.select().from(org).where(inArray(org.id, ids));

@@ -10,6 +10,7 @@ import { todayInVietnam } from '../../platform/time.js';
 import { org } from './org.table.js';
 import builtInKinds from './org-kinds.json' with { type: 'json' };
 import { orgRepo, type OrgRow, type OrgSummaryRow } from './org.repo.js';
+import { createOrgImportResolver, importOrgBatch } from './org.import.js';
 import { isClosed, kindRuleError, nameFields, orgNotFound, parentPathOf } from './org-rules.js';
 import { snapshot, writeClose, writeMove, writeNewOrg } from './org-writes.js';
 import { createReorganisationOps } from './reorganisation.service.js';
@@ -274,6 +275,14 @@ export function createOrgService(db: Db) {
         return summaryOf(tx, id, requireActor(ctx));
       });
     },
+
+    /** For the Excel import of units: resolves rows within the target's subtree (org.manage there). */
+    async importResolver(actor: Actor, targetOrgId: string) {
+      return createOrgImportResolver(db, await loadAuthorized(db, actor, targetOrgId, 'org.manage'));
+    },
+
+    /** For the Excel import of units: creates them in the import's transaction. */
+    importBatch: importOrgBatch,
 
     /** For other modules: an organisation the actor may act on (404/403 otherwise). */
     requireAccess: loadAuthorized,

@@ -88,7 +88,7 @@ export async function createImportResolver(db: Db, orgs: OrgService, actor: Acto
 
   return {
     async resolve(row: ParsedRow, seen: Map<string, number>, duplicates: 'update' | 'skip') {
-      const r = row.record;
+      const r = row.record as ImportRecord;
       const idCell = row.columns.citizenId;
       const orgId = kind === 'staff' ? placeOf(row, r.unit, 'unit') : placeOf(row, r.hamlet, 'hamlet');
       if (r.person.citizenId) {
