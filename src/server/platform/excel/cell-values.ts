@@ -289,8 +289,8 @@ export function citizenIdInfo(id: string): CitizenIdInfo | null {
 }
 
 /**
- * A CCCD number: 12 digits once spaces, dots and dashes are gone. A number cell that lost
- * its leading zero (11 digits) is padded back with a warning; a 9-digit old CMND number
+ * A CCCD number: 12 digits once spaces, dots and dashes are gone. 11 digits not starting
+ * with 0 (a number cell lost the leading zero) are padded back with a warning; a 9-digit old CMND number
  * is accepted with a warning. The province code and the birth century are checked.
  */
 export function parseCitizenId(v: unknown, opts: { today?: string } = {}): Parsed<string | null> {
@@ -308,7 +308,9 @@ export function parseCitizenId(v: unknown, opts: { today?: string } = {}): Parse
   }
   let id = digits;
   let warning: Bilingual | undefined;
-  if (digits.length === 11) {
+  // Every CCCD starts with 0; 11 digits without it lost the zero (a number cell, a CSV trip).
+  // 11 digits that still start with 0 lack another digit: no guessing.
+  if (digits.length === 11 && !digits.startsWith('0')) {
     id = '0' + digits;
     warning = msg(
       `Số CCCD bị mất số 0 ở đầu (ô kiểu số?); đã sửa thành ${id}`,

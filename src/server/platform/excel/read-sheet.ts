@@ -114,17 +114,26 @@ export function cellText(v: unknown): string {
   return valueToText(v) ?? '';
 }
 
-async function openWorkbook(input: XlsxInput): Promise<{ workbook: StreamWorkbook; close: () => void }> {
+interface OpenWorkbook {
+  workbook: StreamWorkbook;
+  /** Closes the stream this module opened (never a caller's). */
+  close: () => void;
+  /** Resolves if the input stream is destroyed before its end (exceljs would then wait forever). */
+  aborted: Promise<void>;
+}
+
+async function openWorkbook(input: XlsxInput): Promise<OpenWorkbook> {
   const { default: ExcelJS } = await import('exceljs'); // loaded on first use (costly at start-up)
   const ownStream = typeof input === 'string' ? createReadStream(input) : input instanceof Uint8Array ? Readable.from([input]) : null;
   const stream = ownStream ?? (input as Readable);
+  const aborted = new Promise<void>((resolve) => stream.once('close', () => !stream.readableEnded && resolve()));
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',
     worksheets: 'emit',
   }) as unknown as StreamWorkbook;
-  return { workbook, close: () => ownStream?.destroy() };
+  return { workbook, close: () => ownStream?.destroy(), aborted };
 }
 
 function sheetIndexOf(workbook: StreamWorkbook, sheet: StreamWorksheet, emitted: number): number {
@@ -139,29 +148,89 @@ function wanted(want: string | number | undefined, name: string, index: number):
 
 /**
  * Rows of the sheets of an .xlsx file, one at a time. Stop early by breaking out of the
- * loop: the file is closed. Streams passed in are left to the caller to close.
+ * loop. Streams passed in are left to the caller to close.
+ *
+ * exceljs spools a sheet to a temporary file when the shared strings come after it in the
+ * zip (as in files written by Excel and exceljs), and removes that file only when the
+ * sheet has been read to its end. So nothing here is abandoned half-read: skipped sheets
+ * are read through, and when the caller stops early (or the one wanted sheet is done) the
+ * rest is read through in the background, after which the file is closed. Tests can wait
+ * for that with `settleAbandonedReaders`.
  */
 export async function* readSheetRows(input: XlsxInput, opts: ReadSheetOptions = {}): AsyncGenerator<SheetRow> {
-  const { workbook, close } = await openWorkbook(input);
+  const { workbook, close, aborted } = await openWorkbook(input);
+  const sheets = workbook[Symbol.asyncIterator]();
+  let current: AsyncIterator<StreamRow> | null = null;
+  let finished = false;
   try {
     let emitted = 0;
-    for await (const sheet of workbook) {
+    for (let s = await sheets.next(); !s.done; s = await sheets.next()) {
+      const sheet = s.value;
       const sheetIndex = sheetIndexOf(workbook, sheet, emitted++);
-      if (!wanted(opts.sheet, sheet.name, sheetIndex)) continue;
-      const date1904 = workbook.properties?.model?.date1904 === true;
-      let yielded = 0;
-      for await (const row of sheet) {
-        if (opts.maxRowsPerSheet !== undefined && yielded >= opts.maxRowsPerSheet) break;
-        const out = rowOf(row, sheet.name, sheetIndex, date1904, opts.fonts === true);
-        if (opts.skipEmptyRows && out.cells.every((c) => c === null || c === '')) continue;
-        yielded += 1;
-        yield out;
+      current = sheet[Symbol.asyncIterator]();
+      if (wanted(opts.sheet, sheet.name, sheetIndex)) {
+        const date1904 = workbook.properties?.model?.date1904 === true;
+        yield* sheetRows(current, sheet.name, sheetIndex, date1904, opts);
+        if (opts.sheet !== undefined) return; // the one wanted sheet is done
       }
-      if (typeof opts.sheet !== 'undefined') break; // the one wanted sheet is done
+      await drain(current); // a skipped sheet, or the rows past maxRowsPerSheet
+      current = null;
     }
+    finished = true;
   } finally {
-    close();
+    if (finished) close();
+    else abandon(sheets, current, close, aborted);
   }
+}
+
+async function* sheetRows(
+  rows: AsyncIterator<StreamRow>,
+  sheetName: string,
+  sheetIndex: number,
+  date1904: boolean,
+  opts: ReadSheetOptions,
+): AsyncGenerator<SheetRow> {
+  let yielded = 0;
+  while (opts.maxRowsPerSheet === undefined || yielded < opts.maxRowsPerSheet) {
+    const r = await rows.next();
+    if (r.done) return;
+    const out = rowOf(r.value, sheetName, sheetIndex, date1904, opts.fonts === true);
+    if (opts.skipEmptyRows && out.cells.every((c) => c === null || c === '')) continue;
+    yielded += 1;
+    yield out;
+  }
+}
+
+async function drain(rows: AsyncIterator<StreamRow>): Promise<void> {
+  for (let r = await rows.next(); !r.done; r = await rows.next());
+}
+
+const abandonedReaders = new Set<Promise<void>>();
+
+/** Reads the rest of a workbook in the background so exceljs removes its temporary files. */
+function abandon(
+  sheets: AsyncIterator<StreamWorksheet>,
+  current: AsyncIterator<StreamRow> | null,
+  close: () => void,
+  aborted: Promise<void>,
+): void {
+  const rest = (async () => {
+    if (current) await drain(current);
+    for (let s = await sheets.next(); !s.done; s = await sheets.next()) await drain(s.value[Symbol.asyncIterator]());
+  })();
+  rest.catch(() => undefined); // may fail after an abort has already settled `done`
+  const done: Promise<void> = Promise.race([rest, aborted])
+    .catch(() => undefined) // the input may be gone already; nothing to report to anyone
+    .finally(() => {
+      close();
+      abandonedReaders.delete(done);
+    });
+  abandonedReaders.add(done);
+}
+
+/** Resolves when every reader stopped early has finished reading in the background. */
+export async function settleAbandonedReaders(): Promise<void> {
+  while (abandonedReaders.size > 0) await Promise.all([...abandonedReaders]);
 }
 
 function rowOf(row: StreamRow, sheetName: string, sheetIndex: number, date1904: boolean, withFonts: boolean): SheetRow {
