@@ -114,7 +114,7 @@ export const columnLetter = (index: number) => {
 
 interface ImportTarget {
   permission: Action;
-  resolver(actor: Actor, orgId: string): Promise<{ resolve(row: ParsedRow, seen: Map<string, number>, duplicates: 'update' | 'skip'): Promise<void> }>;
+  resolver(actor: Actor, orgId: string): Promise<{ resolve(rows: ParsedRow[], seen: Map<string, number>, duplicates: 'update' | 'skip'): Promise<void> }>;
   save(tx: Tx, ctx: RequestContext, records: unknown[]): Promise<{ create: number; update: number; skip: number }>;
 }
 
@@ -247,6 +247,13 @@ export function createDataImportService(db: Db, deps: { orgs: OrgService; people
     const headers = new Map(analysis.columns.map((c) => [c.index, c.header]));
     const resolver = await targets[imp.kind as ImportKind].resolver(actor, imp.orgId);
     const seen = new Map<string, number>();
+    let batch: ParsedRow[] = [];
+    // Rows are resolved a batch at a time: one query per batch finds the people already recorded.
+    async function* resolved() {
+      await resolver.resolve(batch, seen, settings.duplicates);
+      yield* batch;
+      batch = [];
+    }
     for await (const r of readSheetRows(storage.stream(file.storageKey), { sheet: settings.sheet })) {
       if (r.rowNumber <= settings.headerRow) continue;
       const cells: Record<string, CellText | number | Date | boolean> = {};
@@ -259,9 +266,10 @@ export function createDataImportService(db: Db, deps: { orgs: OrgService; people
       const parsed = parseRow(imp.kind as ImportKind, r.rowNumber, cells, columns, r.cells.map((c) => (typeof c === 'string' ? convertLegacy(c, analysis.encoding) : cellText(c))));
       if (parsed === 'blank') continue;
       if (parsed === 'footer') break;
-      await resolver.resolve(parsed, seen, settings.duplicates);
-      yield parsed;
+      batch.push(parsed);
+      if (batch.length >= BATCH) yield* resolved();
     }
+    yield* resolved();
   }
 
   const toIssueRow = (importId: string, sheet: string, seq: number, rowNumber: number, i: RowIssue): IssueRow => ({

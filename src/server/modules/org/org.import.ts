@@ -45,44 +45,48 @@ export async function createOrgImportResolver(db: Db, target: OrgRow) {
   for (const u of units) if (u.parentId) children.set(u.parentId, (children.get(u.parentId) ?? new Map()).set(key(u.name), u.id));
 
   return {
-    async resolve(row: ParsedRow, _seen: Map<string, number>, duplicates: 'update' | 'skip') {
-      const r = row.record as OrgImportRecord;
-      if (row.action === 'error') return;
-      const kindCode = r.kind ? kindOf(r.kind) : null;
-      if (!kindCode) row.issues.push(cellIssue(row, 'kind', 'UNKNOWN_KIND', `Không nhận ra loại đơn vị "${r.kind}"`, `Unknown kind of unit "${r.kind}"`));
-      let parent: { id: string; kindCode: string } | undefined = { id: target.id, kindCode: target.kindCode };
-      if (r.parent && key(r.parent) !== key(target.name)) {
-        const found = byName.get(key(r.parent)) ?? [];
-        parent = found.length === 1 ? found[0] : undefined;
-        if (found.length === 0) row.issues.push(cellIssue(row, 'parent', 'UNKNOWN_PARENT', `Không tìm thấy đơn vị cấp trên "${r.parent}" trong ${target.name} hay ở các dòng trên`, `Parent "${r.parent}" is neither in ${target.name} nor on an earlier row`));
-        if (found.length > 1) row.issues.push(cellIssue(row, 'parent', 'AMBIGUOUS_PARENT', `Có nhiều đơn vị tên "${r.parent}"`, `Several units are named "${r.parent}"`));
-      }
-      if (kindCode && parent) {
-        const problem = kindRuleError(kinds, kindCode, parent.kindCode, 'kind');
-        if (problem) row.issues.push(cellIssue(row, 'kind', problem.code, problem.messages.vi, problem.messages.en));
-      }
-      if (row.issues.some((i) => i.severity === 'error') || !kindCode || !parent) {
+    async resolve(rows: ParsedRow[], _seen: Map<string, number>, duplicates: 'update' | 'skip') {
+      for (const row of rows) resolveRow(row, duplicates);
+    },
+  };
+
+  function resolveRow(row: ParsedRow, duplicates: 'update' | 'skip') {
+    const r = row.record as OrgImportRecord;
+    if (row.action === 'error') return;
+    const kindCode = r.kind ? kindOf(r.kind) : null;
+    if (!kindCode) row.issues.push(cellIssue(row, 'kind', 'UNKNOWN_KIND', `Không nhận ra loại đơn vị "${r.kind}"`, `Unknown kind of unit "${r.kind}"`));
+    let parent: { id: string; kindCode: string } | undefined = { id: target.id, kindCode: target.kindCode };
+    if (r.parent && key(r.parent) !== key(target.name)) {
+      const found = byName.get(key(r.parent)) ?? [];
+      parent = found.length === 1 ? found[0] : undefined;
+      if (found.length === 0) row.issues.push(cellIssue(row, 'parent', 'UNKNOWN_PARENT', `Không tìm thấy đơn vị cấp trên "${r.parent}" trong ${target.name} hay ở các dòng trên`, `Parent "${r.parent}" is neither in ${target.name} nor on an earlier row`));
+      if (found.length > 1) row.issues.push(cellIssue(row, 'parent', 'AMBIGUOUS_PARENT', `Có nhiều đơn vị tên "${r.parent}"`, `Several units are named "${r.parent}"`));
+    }
+    if (kindCode && parent) {
+      const problem = kindRuleError(kinds, kindCode, parent.kindCode, 'kind');
+      if (problem) row.issues.push(cellIssue(row, 'kind', problem.code, problem.messages.vi, problem.messages.en));
+    }
+    if (row.issues.some((i) => i.severity === 'error') || !kindCode || !parent) {
+      row.action = 'error';
+      return;
+    }
+    const siblings = children.get(parent.id) ?? new Map<string, string>();
+    const existingId = siblings.get(key(r.name)) ?? null;
+    Object.assign(r, { kindCode, parentId: parent.id, existingId });
+    if (existingId) {
+      if (!units.some((u) => u.id === existingId)) {
+        row.issues.push(cellIssue(row, 'name', 'DUPLICATE_IN_FILE', `Đơn vị "${r.name}" đã có ở một dòng trên, cùng cấp trên`, `"${r.name}" already appears on an earlier row under the same parent`));
         row.action = 'error';
         return;
       }
-      const siblings = children.get(parent.id) ?? new Map<string, string>();
-      const existingId = siblings.get(key(r.name)) ?? null;
-      Object.assign(r, { kindCode, parentId: parent.id, existingId });
-      if (existingId) {
-        if (!units.some((u) => u.id === existingId)) {
-          row.issues.push(cellIssue(row, 'name', 'DUPLICATE_IN_FILE', `Đơn vị "${r.name}" đã có ở một dòng trên, cùng cấp trên`, `"${r.name}" already appears on an earlier row under the same parent`));
-          row.action = 'error';
-          return;
-        }
-        row.action = duplicates;
-        return;
-      }
-      r.id = randomUUID();
-      add(r.name, { id: r.id, kindCode });
-      children.set(parent.id, siblings.set(key(r.name), r.id));
-      row.action = 'create';
-    },
-  };
+      row.action = duplicates;
+      return;
+    }
+    r.id = randomUUID();
+    add(r.name, { id: r.id, kindCode });
+    children.set(parent.id, siblings.set(key(r.name), r.id));
+    row.action = 'create';
+  }
 }
 
 /** Creates the new units (in file order, parents first) and updates the codes of existing ones. */

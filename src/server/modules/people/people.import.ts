@@ -3,7 +3,7 @@
  * updates) and saving batches of rows in the import's transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, isNull, like, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import type { Db, Executor, Tx } from '../../db/index.js';
 import { personSortKey, searchKey, sortKey } from '../../../shared/vn-text.js';
 import type { StaffCategory } from '../../../shared/people.js';
@@ -63,65 +63,84 @@ export async function createImportResolver(db: Db, orgs: OrgService, actor: Acto
     return found[0].id;
   }
 
-  async function existingPerson(r: ImportRecord, orgId: string) {
-    if (r.person.citizenId) {
-      const [p] = await db.select({ id: person.id, residenceOrgId: person.residenceOrgId }).from(person).where(eq(person.citizenId, r.person.citizenId));
-      return p ? { id: p.id, by: 'citizenId' as const } : null;
-    }
+  /** People matched by the citizen IDs of a batch, in one query. */
+  async function byCitizenIds(ids: string[]) {
+    if (ids.length === 0) return new Map<string, string>();
+    const rows = await db.select({ id: person.id, citizenId: person.citizenId }).from(person).where(inArray(person.citizenId, ids));
+    return new Map(rows.map((r) => [r.citizenId!, r.id]));
+  }
+
+  /** Without a citizen ID: the same name and date of birth in the same unit (staff) or hamlet. */
+  async function byNameAndBirth(r: ImportRecord, orgId: string) {
     if (!r.person.birthDate) return null;
     const sameName = and(eq(person.nameSearch, searchKey(r.person.fullName)), eq(person.birthDate, r.person.birthDate));
     const [p] =
       kind === 'staff'
         ? await db.select({ id: person.id }).from(person).innerJoin(membership, eq(membership.personId, person.id)).where(and(sameName, eq(membership.orgId, orgId))).limit(1)
         : await db.select({ id: person.id }).from(person).where(and(sameName, eq(person.residenceOrgId, orgId))).limit(1);
-    return p ? { id: p.id, by: 'name' as const } : null;
+    return p?.id ?? null;
   }
 
-  /** May the actor update this person: do they live or work where the actor manages people? */
-  async function mayUpdate(personId: string) {
+  /** Of these people, those the actor may update: they live or work where the actor manages people. */
+  async function manageable(ids: string[]) {
+    if (ids.length === 0) return new Set<string>();
     const places = await db.execute(sql`
-      select o.path from ${person} p join ${org} o on o.id = p.residence_org_id where p.id = ${personId}
+      select p.id, o.path from ${person} p join ${org} o on o.id = p.residence_org_id where p.id = any(${sql.param(ids)}::uuid[])
       union all
-      select o.path from ${membership} m join ${org} o on o.id = m.org_id where m.person_id = ${personId}`);
-    return (places as unknown as { rows: { path: string }[] }).rows.some((r) => can(actor, 'person.manage', r.path));
+      select m.person_id, o.path from ${membership} m join ${org} o on o.id = m.org_id where m.person_id = any(${sql.param(ids)}::uuid[])`);
+    const rows = (places as unknown as { rows: { id: string; path: string }[] }).rows;
+    return new Set(rows.filter((r) => can(actor, 'person.manage', r.path)).map((r) => r.id));
   }
+
+  const matchedWarning = (by: 'citizenId' | 'name', duplicates: 'update' | 'skip') => ({
+    column: null,
+    header: null,
+    value: null,
+    severity: 'warning' as const,
+    code: by === 'citizenId' ? 'MATCHED_BY_CITIZEN_ID' : 'MATCHED_BY_NAME',
+    message:
+      by === 'citizenId'
+        ? { vi: `Đã có người này (trùng CCCD): ${duplicates === 'update' ? 'sẽ cập nhật' : 'bỏ qua'}`, en: `Already recorded (same citizen ID): ${duplicates === 'update' ? 'will be updated' : 'skipped'}` }
+        : { vi: `Đã có người cùng họ tên, ngày sinh và đơn vị: ${duplicates === 'update' ? 'sẽ cập nhật' : 'bỏ qua'}`, en: `Someone with the same name, date of birth and unit is recorded: ${duplicates === 'update' ? 'will be updated' : 'skipped'}` },
+  });
 
   return {
-    async resolve(row: ParsedRow, seen: Map<string, number>, duplicates: 'update' | 'skip') {
-      const r = row.record as ImportRecord;
-      const idCell = row.columns.citizenId;
-      const orgId = kind === 'staff' ? placeOf(row, r.unit, 'unit') : placeOf(row, r.hamlet, 'hamlet');
-      if (r.person.citizenId) {
-        const first = seen.get(r.person.citizenId);
-        if (first !== undefined) {
-          row.issues.push(issue(`Số CCCD trùng với dòng ${first} trong tệp`, `The citizen ID repeats row ${first} of the file`, 'DUPLICATE_IN_FILE', idCell));
-        } else seen.set(r.person.citizenId, row.rowNumber);
+    /** Resolves a batch of rows in file order, with one query per batch for citizen IDs and access. */
+    async resolve(rows: ParsedRow[], seen: Map<string, number>, duplicates: 'update' | 'skip') {
+      const pending: { row: ParsedRow; r: ImportRecord }[] = [];
+      for (const row of rows) {
+        const r = row.record as ImportRecord;
+        const orgId = kind === 'staff' ? placeOf(row, r.unit, 'unit') : placeOf(row, r.hamlet, 'hamlet');
+        if (r.person.citizenId) {
+          const first = seen.get(r.person.citizenId);
+          if (first !== undefined) {
+            row.issues.push(issue(`Số CCCD trùng với dòng ${first} trong tệp`, `The citizen ID repeats row ${first} of the file`, 'DUPLICATE_IN_FILE', row.columns.citizenId));
+          } else seen.set(r.person.citizenId, row.rowNumber);
+        }
+        if (row.issues.some((i) => i.severity === 'error') || !orgId) {
+          row.action = 'error';
+          continue;
+        }
+        r.orgId = orgId;
+        pending.push({ row, r });
       }
-      if (row.issues.some((i) => i.severity === 'error') || !orgId) {
-        row.action = 'error';
-        return;
+      const known = await byCitizenIds(pending.flatMap((p) => (p.r.person.citizenId ? [p.r.person.citizenId] : [])));
+      const matches = new Map<ParsedRow, { id: string; by: 'citizenId' | 'name' }>();
+      for (const { row, r } of pending) {
+        const id = r.person.citizenId ? known.get(r.person.citizenId) : await byNameAndBirth(r, r.orgId!);
+        if (id) matches.set(row, { id, by: r.person.citizenId ? 'citizenId' : 'name' });
       }
-      r.orgId = orgId;
-      const existing = await existingPerson(r, orgId);
-      if (existing && !(await mayUpdate(existing.id))) {
-        row.issues.push(issue('Số CCCD này đã có trong hệ thống, ở đơn vị bạn không quản lý', 'This citizen ID is already recorded, in a unit you do not manage', 'CITIZEN_ID_ELSEWHERE', idCell));
-        row.action = 'error';
-        return;
-      }
-      r.personId = existing?.id ?? null;
-      row.action = existing ? duplicates : 'create';
-      if (existing) {
-        row.issues.push({
-          column: null,
-          header: null,
-          value: null,
-          severity: 'warning',
-          code: existing.by === 'citizenId' ? 'MATCHED_BY_CITIZEN_ID' : 'MATCHED_BY_NAME',
-          message:
-            existing.by === 'citizenId'
-              ? { vi: `Đã có người này (trùng CCCD): ${duplicates === 'update' ? 'sẽ cập nhật' : 'bỏ qua'}`, en: `Already recorded (same citizen ID): ${duplicates === 'update' ? 'will be updated' : 'skipped'}` }
-              : { vi: `Đã có người cùng họ tên, ngày sinh và đơn vị: ${duplicates === 'update' ? 'sẽ cập nhật' : 'bỏ qua'}`, en: `Someone with the same name, date of birth and unit is recorded: ${duplicates === 'update' ? 'will be updated' : 'skipped'}` },
-        });
+      const allowed = await manageable([...new Set([...matches.values()].map((m) => m.id))]);
+      for (const { row, r } of pending) {
+        const match = matches.get(row);
+        if (match && !allowed.has(match.id)) {
+          row.issues.push(issue('Số CCCD này đã có trong hệ thống, ở đơn vị bạn không quản lý', 'This citizen ID is already recorded, in a unit you do not manage', 'CITIZEN_ID_ELSEWHERE', row.columns.citizenId));
+          row.action = 'error';
+          continue;
+        }
+        r.personId = match?.id ?? null;
+        row.action = match ? duplicates : 'create';
+        if (match) row.issues.push(matchedWarning(match.by, duplicates));
       }
     },
   };
@@ -160,33 +179,48 @@ export async function importBatch(tx: Tx, ctx: RequestContext, kind: 'staff' | '
   const audits: AuditEntryInput[] = [];
   const households = new Map<string, string>();
   const clans = new Map<string, string>();
+  const created: (typeof person.$inferInsert)[] = [];
+  const joined: (typeof membership.$inferInsert)[] = [];
+  const afterInsert: (() => Promise<void>)[] = [];
   for (const r of records) {
     if (r.personId === undefined) continue;
     const category = r.category as StaffCategory | undefined;
     const group = deriveCitizenGroup({ birthDate: r.person.birthDate, occupationKey: r.person.occupation ? searchKey(r.person.occupation) : null, staffCategories: category ? [category] : [] }, today);
-    let personId = r.personId;
     const householdId = kind === 'residents' && r.householdCode ? await householdOf(tx, households, r.orgId!, r.householdCode) : null;
     const place = kind === 'residents' ? { residenceOrgId: r.orgId!, householdId, householdRelation: r.relation ?? null } : {};
+    let personId = r.personId;
     if (personId) {
       const [before] = await tx.select().from(person).where(eq(person.id, personId));
       const changes = { ...personColumns(r, true), ...place, ...(before.citizenGroupManual ? {} : { citizenGroup: group }), updatedAt: new Date() };
       await tx.update(person).set(changes).where(eq(person.id, personId));
       audits.push({ action: 'import_update', entity: 'person', entityId: personId, orgId: r.orgId, before: pick(before, Object.keys(changes)), after: changes });
+      if (kind === 'staff') await ensureMembership(tx, audits, personId, r, today);
       counts.update += 1;
     } else {
+      // New people and their memberships go in one statement each per batch.
       personId = randomUUID();
-      const row = { id: personId, ...personColumns(r, false), ...place, citizenGroup: group };
-      await tx.insert(person).values(row as typeof person.$inferInsert);
+      const row = { id: personId, ...personColumns(r, false), ...place, citizenGroup: group } as typeof person.$inferInsert;
+      created.push(row);
       audits.push({ action: 'import_create', entity: 'person', entityId: personId, orgId: r.orgId, after: row });
+      if (kind === 'staff') {
+        const m = { id: randomUUID(), personId, orgId: r.orgId!, ...membershipValues(r), validFrom: r.startDate ?? null };
+        joined.push(m);
+        audits.push({ action: 'import_create', entity: 'membership', entityId: m.id, orgId: r.orgId, after: m });
+      }
       counts.create += 1;
     }
-    if (kind === 'staff') await ensureMembership(tx, audits, personId, r, today);
-    if (householdId && r.relation === 'head') await tx.update(household).set({ headPersonId: personId }).where(eq(household.id, householdId));
-    if (householdId && r.clan) await joinClan(tx, clans, r.orgId!, r.clan, householdId);
+    const id = personId;
+    if (householdId && r.relation === 'head') afterInsert.push(() => tx.update(household).set({ headPersonId: id }).where(eq(household.id, householdId)).then(() => undefined));
+    if (householdId && r.clan) afterInsert.push(() => joinClan(tx, clans, r.orgId!, r.clan!, householdId));
   }
+  if (created.length) await tx.insert(person).values(created);
+  if (joined.length) await tx.insert(membership).values(joined);
+  for (const step of afterInsert) await step();
   await recordAudits(tx, ctx, audits);
   return counts;
 }
+
+const membershipValues = (r: ImportRecord) => ({ position: r.position ?? null, isLeader: r.isLeader ?? false, category: r.category ?? 'cong_chuc', rank: r.rank ?? null });
 
 const pick = (row: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.filter((k) => k in row && k !== 'updatedAt').map((k) => [k, row[k]]));
 
@@ -195,7 +229,7 @@ async function ensureMembership(tx: Tx, audits: AuditEntryInput[], personId: str
     .select()
     .from(membership)
     .where(and(eq(membership.personId, personId), eq(membership.orgId, r.orgId!), or(isNull(membership.validTo), gt(membership.validTo, today))));
-  const values = { position: r.position ?? null, isLeader: r.isLeader ?? false, category: r.category ?? 'cong_chuc', rank: r.rank ?? null };
+  const values = membershipValues(r);
   if (running) {
     await tx.update(membership).set({ ...values, updatedAt: new Date() }).where(eq(membership.id, running.id));
     audits.push({ action: 'import_update', entity: 'membership', entityId: running.id, orgId: r.orgId, before: pick(running, Object.keys(values)), after: values });
