@@ -1,3 +1,5 @@
+import { en as dataImport } from './dataImport';
+import { en as people } from './people';
 import type { Messages } from './vi';
 
 /** English UI strings: the same keys as vi.ts (a missing or extra key is a type error). */
@@ -267,4 +269,7 @@ export const en: Messages = {
   'job.download': 'Download the file',
   'job.file': 'File: {name}',
   'job.dismiss': 'Close',
+
+  ...people,
+  ...dataImport,
 };

@@ -2,6 +2,9 @@
  * Vietnamese UI strings (the default language). Keys are grouped by screen.
  * `{name}` marks a value filled in at run time. en.ts must have exactly the same keys.
  */
+import { vi as dataImport } from './dataImport';
+import { vi as people } from './people';
+
 export const vi = {
   'app.name': 'hoctap',
   'app.tagline': 'Cả nước thi đua xây dựng xã hội học tập, đẩy mạnh học tập suốt đời 2023–2030',
@@ -268,6 +271,9 @@ export const vi = {
   'job.download': 'Tải tệp về',
   'job.file': 'Tệp: {name}',
   'job.dismiss': 'Đóng',
+
+  ...people,
+  ...dataImport,
 };
 
 export type Messages = { readonly [K in keyof typeof vi]: string };

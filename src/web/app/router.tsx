@@ -12,9 +12,24 @@ const OrgPage = lazy(() => import('../features/org/OrgPage'));
 const OrgKindsPage = lazy(() => import('../features/orgKinds/OrgKindsPage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const PeoplePage = lazy(() => import('../features/people/PeoplePage'));
+const PersonPage = lazy(() => import('../features/people/PersonPage'));
+const HouseholdsPage = lazy(() => import('../features/households/HouseholdsPage'));
+const HouseholdPage = lazy(() => import('../features/households/HouseholdPage'));
+const ClanPage = lazy(() => import('../features/households/ClanPage'));
+const ImportPage = lazy(() => import('../features/dataImport/ImportPage'));
 
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
+/** A lazily loaded page behind a permission. */
+function Guarded({ permission, children }: { permission: string; children: ReactNode }) {
+  return (
+    <RequirePermission permission={permission}>
+      <Page>{children}</Page>
+    </RequirePermission>
+  );
 }
 
 /**
@@ -26,6 +41,12 @@ function Page({ children }: { children: ReactNode }) {
  *   /org-kinds         kinds of organisation and their allowed parents (system administrators)
  *   /users             users and role grants (?orgId=<org>)
  *   /audit             audit log and its Excel export
+ *   /people            staff (?tab=staff) and residents (?tab=resident) with filters in the query
+ *   /people/:id        one person: record, employment, emulation by year
+ *   /households        households (?tab=households) and clans (?tab=clans) of residents
+ *   /households/:id    one household with its members and clans
+ *   /clans/:id         one clan with its households (/clans alone opens the clans tab)
+ *   /imports           the Excel import wizard (?id=<import> resumes one) and recent imports
  */
 export function AppRoutes() {
   return (
@@ -77,6 +98,13 @@ export function AppRoutes() {
                 </RequirePermission>
               }
             />
+            <Route path="people" element={<Guarded permission="person.read"><PeoplePage /></Guarded>} />
+            <Route path="people/:id" element={<Guarded permission="person.read"><PersonPage /></Guarded>} />
+            <Route path="households" element={<Guarded permission="person.read"><HouseholdsPage /></Guarded>} />
+            <Route path="households/:id" element={<Guarded permission="person.read"><HouseholdPage /></Guarded>} />
+            <Route path="clans" element={<Navigate to="/households?tab=clans" replace />} />
+            <Route path="clans/:id" element={<Guarded permission="person.read"><ClanPage /></Guarded>} />
+            <Route path="imports" element={<Guarded permission="person.manage"><ImportPage /></Guarded>} />
             <Route path="index.html" element={<Navigate to="/" replace />} />
             <Route path="*" element={<NotFound />} />
           </Route>

@@ -1,13 +1,16 @@
 import type { ReactNode } from 'react';
 import { Typography } from 'antd';
 
-/** A page's title with its main action (a button) on the right. */
-export function PageHeading({ title, action }: { title: string; action?: ReactNode }) {
+/** A page's title (and a line under it) with its main action (a button) on the right. */
+export function PageHeading({ title, subtitle, action }: { title: string; subtitle?: ReactNode; action?: ReactNode }) {
   return (
     <div className="page-heading">
-      <Typography.Title level={2} className="page-title">
-        {title}
-      </Typography.Title>
+      <div className="page-heading-titles">
+        <Typography.Title level={2} className="page-title">
+          {title}
+        </Typography.Title>
+        {subtitle && <div className="page-subtitle">{subtitle}</div>}
+      </div>
       {action}
     </div>
   );

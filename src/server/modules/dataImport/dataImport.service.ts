@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Bilingual, Page } from '../../../shared/api-types.js';
 import type { Db, Tx } from '../../db/index.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import { detectHeader, headerKey, suggestMapping, type CellText } from '../../platform/excel/header-match.js';
+import { BIRTH_DATE_FEMALE_KEY, BIRTH_DATE_MALE_KEY, detectHeader, headerKey, ROW_NO_KEY, SEX_FEMALE_KEY, SEX_MALE_KEY, type CellText } from '../../platform/excel/header-match.js';
 import { convertLegacy, detectLegacyEncoding, type TextEncoding } from '../../platform/excel/legacy-encoding.js';
 import { cellText, readSheetRows } from '../../platform/excel/read-sheet.js';
 import { AppError, invalid, notFound, ruleBroken } from '../../platform/errors.js';
@@ -118,6 +118,17 @@ interface ImportTarget {
   save(tx: Tx, ctx: RequestContext, records: unknown[]): Promise<{ create: number; update: number; skip: number }>;
 }
 
+/**
+ * Columns of official lists split by sex: "Ngày sinh" over "Nam | Nữ" (the date in the column of the
+ * person's sex), or "Nam | Nữ" columns holding an x. The header matcher finds them; they can be chosen.
+ */
+const SPLIT_FIELDS = [
+  { key: BIRTH_DATE_MALE_KEY, labelVi: 'Ngày sinh (cột Nam)', labelEn: 'Date of birth (male column)', required: false },
+  { key: BIRTH_DATE_FEMALE_KEY, labelVi: 'Ngày sinh (cột Nữ)', labelEn: 'Date of birth (female column)', required: false },
+  { key: SEX_MALE_KEY, labelVi: 'Nam (đánh dấu x)', labelEn: 'Male (marked x)', required: false },
+  { key: SEX_FEMALE_KEY, labelVi: 'Nữ (đánh dấu x)', labelEn: 'Female (marked x)', required: false },
+];
+
 const importNotFound = () => notFound({ vi: 'Không tìm thấy lượt nhập dữ liệu.', en: 'Import not found.' });
 
 function present(row: { imp: DataImportRow; orgName: string }): ImportView {
@@ -175,7 +186,8 @@ export function createDataImportService(db: Db, deps: { orgs: OrgService; people
   }
 
   function fieldsOf(kind: ImportKind) {
-    return IMPORT_FIELDS[kind].map((f) => ({ key: f.key, labelVi: f.labelVi, labelEn: f.labelEn, required: f.required === true }));
+    const fields = IMPORT_FIELDS[kind].map((f) => ({ key: f.key, labelVi: f.labelVi, labelEn: f.labelEn, required: f.required === true }));
+    return kind === 'orgs' ? fields : [...fields, ...SPLIT_FIELDS];
   }
 
   // ── analysis ──────────────────────────────────────────────────────────────
@@ -227,7 +239,7 @@ export function createDataImportService(db: Db, deps: { orgs: OrgService; people
       encoding,
       columns: d.columns
         .filter((c) => c.header !== '' || dataRows.some((row) => cellText(row[c.index]).trim() !== ''))
-        .map((c) => ({ index: c.index, letter: columnLetter(c.index), header: c.header, fieldKey: c.fieldKey, samples: dataRows.slice(0, 3).map((row) => text(row[c.index]).trim()) })),
+        .map((c) => ({ index: c.index, letter: columnLetter(c.index), header: c.header, fieldKey: c.fieldKey === ROW_NO_KEY ? null : c.fieldKey, samples: dataRows.slice(0, 3).map((row) => text(row[c.index]).trim()) })),
       fields: fieldsOf(imp.kind as ImportKind),
     };
     return async (tx: Tx) => {
@@ -471,7 +483,7 @@ export function createDataImportService(db: Db, deps: { orgs: OrgService; people
         throw ruleBroken('IMPORT_BUSY', 'Lượt nhập đang được xử lý hoặc đã xong.', 'This import is being processed or is finished.');
       }
       const analysis = imp.analysis as ImportAnalysis;
-      const fields = IMPORT_FIELDS[imp.kind as ImportKind];
+      const fields = fieldsOf(imp.kind as ImportKind);
       if (!analysis.sheets.some((s) => s.name === settings.sheet)) throw invalid('sheet', 'Không có trang tính này trong tệp.', 'The file has no such sheet.');
       const used = new Map<string, string>();
       for (const [index, key] of Object.entries(settings.mapping)) {
@@ -479,7 +491,9 @@ export function createDataImportService(db: Db, deps: { orgs: OrgService; people
         if (used.has(key)) throw invalid(`mapping.${index}`, `Cột ${columnLetter(Number(index))} và cột ${columnLetter(Number(used.get(key)))} cùng gán cho một trường.`, `Columns ${columnLetter(Number(index))} and ${columnLetter(Number(used.get(key)))} are mapped to the same field.`);
         used.set(key, index);
       }
-      const missing = fields.filter((f) => f.required && !used.has(f.key) && !(imp.kind === 'staff' && f.key === 'unit'));
+      // Staff without a unit column go to the receiving unit itself; a split birth-date column stands for the date.
+      const covered = (key: string) => used.has(key) || (key === 'birthDate' && (used.has(BIRTH_DATE_MALE_KEY) || used.has(BIRTH_DATE_FEMALE_KEY)));
+      const missing = fields.filter((f) => f.required && !covered(f.key) && !(imp.kind === 'staff' && f.key === 'unit'));
       if (missing.length) {
         throw invalid('mapping', `Chưa chọn cột cho: ${missing.map((f) => f.labelVi).join(', ')}.`, `No column chosen for: ${missing.map((f) => f.labelEn).join(', ')}.`);
       }

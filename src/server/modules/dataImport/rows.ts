@@ -3,7 +3,7 @@
  * Pure: the service resolves units, hamlets and duplicates against the database afterwards.
  */
 import type { Bilingual } from '../../../shared/api-types.js';
-import type { HouseholdRelation } from '../../../shared/people.js';
+import { QUALIFICATIONS, SEXES, STAFF_CATEGORIES, type HouseholdRelation } from '../../../shared/people.js';
 import { formatDate, searchKey } from '../../../shared/vn-text.js';
 import { BIRTH_DATE_FEMALE_KEY, BIRTH_DATE_MALE_KEY, SEX_FEMALE_KEY, SEX_MALE_KEY } from '../../platform/excel/header-match.js';
 import {
@@ -228,8 +228,19 @@ function parsePersonRow(kind: 'staff' | 'residents', rowNumber: number, cells: C
     record.clan = textOf('clan');
   }
 
-  Object.assign(display, displayOf(columns));
-  display.fullName = record.person.fullName || display.fullName || null;
-  display.birthDate = birthDate ? formatDate(birthDate) : (display.birthDate ?? null);
+  // The preview shows what will be saved: cleaned and normalised, not the cell as typed.
+  const p = record.person;
+  Object.assign(display, displayOf(columns), {
+    fullName: p.fullName || display.fullName || null,
+    birthDate: birthDate ? formatDate(birthDate) : (columns.birthDate?.raw ?? null),
+    ...(has('sex') ? { sex: sex ? SEXES[sex].vi : (columns.sex?.raw ?? null) } : {}),
+    ...(has('citizenId') ? { citizenId: p.citizenId ?? (columns.citizenId?.raw || null) } : {}),
+    ...(has('phone') ? { phone: p.phone ?? (columns.phone?.raw || null) } : {}),
+    ...(has('ethnicity') ? { ethnicity: p.ethnicity } : {}),
+    ...(has('qualification') && p.qualification ? { qualification: QUALIFICATIONS[p.qualification as keyof typeof QUALIFICATIONS].vi } : {}),
+    ...(has('generalEducation') ? { generalEducation: p.generalEducation } : {}),
+    ...(has('foreignLanguage') ? { foreignLanguage: foreign.map((l) => [l.language, l.certificate].filter(Boolean).join(' ')).join('; ') || null } : {}),
+    ...(kind === 'staff' && has('category') ? { category: STAFF_CATEGORIES[record.category!].vi } : {}),
+  });
   return { rowNumber, action: issues.some((i) => i.severity === 'error') ? 'error' : 'create', record, display, issues, columns };
 }

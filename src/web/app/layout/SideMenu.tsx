@@ -14,7 +14,9 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
     icon: item.icon,
     label: <span data-testid={item.testId}>{t(item.label)}</span>,
   }));
-  const selected = NAV_ITEMS.find((item) => location.pathname.startsWith(item.path))?.path;
+  const selected = NAV_ITEMS.find((item) =>
+    [item.path, ...(item.aliases ?? [])].some((path) => location.pathname.startsWith(path)),
+  )?.path;
   return (
     <Menu
       mode="inline"

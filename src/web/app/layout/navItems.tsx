@@ -1,5 +1,13 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, ClusterOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  ClusterOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  ImportOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { MessageKey } from '../../../shared/i18n';
 
 export interface NavItem {
@@ -8,6 +16,8 @@ export interface NavItem {
   label: MessageKey;
   icon: ReactNode;
   testId: string;
+  /** Other paths that belong to this entry (detail pages). */
+  aliases?: string[];
 }
 
 /** Left menu entries, each shown when the user holds its permission somewhere. */
@@ -20,6 +30,16 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <ClusterOutlined />,
     testId: 'nav-org-kinds',
   },
+  { path: '/people', permission: 'person.read', label: 'nav.people', icon: <IdcardOutlined />, testId: 'nav-people' },
+  {
+    path: '/households',
+    permission: 'person.read',
+    label: 'nav.households',
+    icon: <HomeOutlined />,
+    testId: 'nav-households',
+    aliases: ['/clans'],
+  },
+  { path: '/imports', permission: 'person.manage', label: 'nav.imports', icon: <ImportOutlined />, testId: 'nav-imports' },
   { path: '/users', permission: 'user.read', label: 'nav.users', icon: <TeamOutlined />, testId: 'nav-users' },
   { path: '/audit', permission: 'audit.read', label: 'nav.audit', icon: <AuditOutlined />, testId: 'nav-audit' },
 ];

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Alert, Button, Progress } from 'antd';
 import { CloseOutlined, DownloadOutlined } from '@ant-design/icons';
 import { isApiError } from '../../app/api';
@@ -19,10 +19,12 @@ interface Props {
   jobId: string;
   title: string;
   onDismiss: () => void;
+  /** Called once when the job has succeeded (to refresh what it changed). */
+  onSucceeded?: () => void;
 }
 
 /** Progress of a long job (an export…), then its download link or its error. */
-export function JobProgress({ jobId, title, onDismiss }: Props) {
+export function JobProgress({ jobId, title, onDismiss, onSucceeded }: Props) {
   const t = useT();
   const { lang } = useLang();
   const job = useJob(jobId);
@@ -32,6 +34,15 @@ export function JobProgress({ jobId, title, onDismiss }: Props) {
   useEffect(() => {
     if (gone) onDismiss();
   }, [gone, onDismiss]);
+
+  const succeeded = job.data?.state === 'succeeded';
+  const notified = useRef(false);
+  useEffect(() => {
+    if (succeeded && !notified.current) {
+      notified.current = true;
+      onSucceeded?.();
+    }
+  }, [succeeded, onSucceeded]);
 
   const dismiss = (
     <Button

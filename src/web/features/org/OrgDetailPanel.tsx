@@ -4,6 +4,7 @@ import { formatDate } from '../../../shared/vn-text';
 import { formatNumber, useLang, useT } from '../../app/i18n';
 import type { OrgDetail } from '../../app/types';
 import { ErrorState } from '../../components/ErrorState';
+import { OrgEmulation } from '../emulation/OrgEmulation';
 import { OrgActions } from './OrgActions';
 import { useKindName } from './orgApi';
 
@@ -98,6 +99,7 @@ export function OrgDetailPanel({ selectedId, detail, onSelect }: Props) {
         ]}
       />
       <OrgActions org={org} canManage={can.manage} onSelect={onSelect} />
+      <OrgEmulation orgId={org.id} orgName={org.name} />
     </Card>
   );
 }

@@ -1,0 +1,208 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Col, Form, InputNumber, Radio, Row, Select, Tag } from 'antd';
+import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
+import { useShowError } from '../../app/errors';
+import { formatNumber, useLang, useT } from '../../app/i18n';
+import { ResponsiveList, type ListColumn } from '../../components/ResponsiveList';
+import { useConfigureImport, type Duplicates, type ImportAnalysis, type ImportColumn, type ImportView } from './importApi';
+import { fieldLabel, mayOmit } from './importLabels';
+
+/** "— Bỏ qua —" in the field selects. */
+const SKIP = '';
+
+const ENCODING_NAME = { tcvn3: 'TCVN3 (ABC)', vni: 'VNI' } as const;
+
+/**
+ * The confirmed mapping, else the detected one; only fields the user can choose (the detection
+ * also recognises columns such as "STT" that are not imported).
+ */
+function initialMapping(view: ImportView, analysis: ImportAnalysis): Record<string, string> {
+  const known = new Set(analysis.fields.map((f) => f.key));
+  const entries = view.settings
+    ? Object.entries(view.settings.mapping)
+    : analysis.columns.map((c) => [String(c.index), c.fieldKey ?? ''] as const);
+  return Object.fromEntries(entries.filter(([, key]) => known.has(key)));
+}
+
+/** Step 2: sheet, header row, encoding notice, column → field mapping, duplicates; "check the data". */
+export function ImportMappingStep({ view, analysis }: { view: ImportView; analysis: ImportAnalysis }) {
+  const t = useT();
+  const { lang } = useLang();
+  const showError = useShowError();
+  const configure = useConfigureImport();
+  const [sheet, setSheet] = useState(view.settings?.sheet ?? analysis.sheet);
+  const [headerRow, setHeaderRow] = useState<number>(view.settings?.headerRow ?? analysis.headerRow);
+  const [mapping, setMapping] = useState<Record<string, string>>(() => initialMapping(view, analysis));
+  const [duplicates, setDuplicates] = useState<Duplicates>(view.settings?.duplicates ?? 'update');
+
+  const used = Object.values(mapping).filter(Boolean);
+  const twice = new Set(used.filter((key, i) => used.indexOf(key) !== i));
+  const missing = analysis.fields.filter((f) => f.required && !used.includes(f.key) && !mayOmit(view.kind, f.key));
+
+  const fieldOptions = [
+    { value: SKIP, label: t('import.mapping.skip') },
+    ...analysis.fields.map((f) => ({ value: f.key, label: `${fieldLabel(lang, f)}${f.required && !mayOmit(view.kind, f.key) ? ' *' : ''}` })),
+  ];
+
+  const columns: ListColumn<ImportColumn>[] = [
+    {
+      key: 'letter',
+      title: t('import.mapping.column'),
+      card: 'title',
+      width: 70,
+      render: (c) => (
+        <span className="nowrap">
+          <span className="import-col-letter">{c.letter}</span>
+          <span className="import-col-header-inline"> · {c.header || t('import.mapping.noHeader')}</span>
+        </span>
+      ),
+    },
+    {
+      key: 'header',
+      title: t('import.mapping.header'),
+      card: 'none',
+      render: (c) => c.header || <span className="muted">{t('import.mapping.noHeader')}</span>,
+    },
+    {
+      key: 'samples',
+      title: t('import.mapping.samples'),
+      render: (c) => (
+        <ul className="import-samples" data-testid="import-samples">
+          {c.samples.filter(Boolean).map((s, i) => (
+            <li key={i}>{s}</li>
+          ))}
+        </ul>
+      ),
+    },
+    {
+      key: 'field',
+      title: t('import.mapping.field'),
+      width: 260,
+      render: (c) => {
+        const key = mapping[String(c.index)] ?? SKIP;
+        return (
+          <Form.Item
+            className="import-field-item"
+            validateStatus={key && twice.has(key) ? 'error' : undefined}
+            help={key && twice.has(key) ? t('import.mapping.twice') : undefined}
+          >
+            <Select
+              className="import-field-select"
+              value={key}
+              onChange={(next) => setMapping((m) => ({ ...m, [String(c.index)]: next }))}
+              options={fieldOptions}
+              showSearch={{ optionFilterProp: 'label' }}
+              popupMatchSelectWidth={false}
+              aria-label={t('import.mapping.fieldFor', { column: c.letter })}
+              data-testid={`import-map-${c.letter}`}
+            />
+          </Form.Item>
+        );
+      },
+    },
+  ];
+
+  const submit = () =>
+    configure.mutate(
+      {
+        id: view.id,
+        settings: {
+          sheet,
+          headerRow,
+          mapping: Object.fromEntries(Object.entries(mapping).filter(([, key]) => key)),
+          duplicates,
+        },
+      },
+      { onError: (error) => showError(error) },
+    );
+
+  return (
+    <Card className="import-card" data-testid="import-mapping">
+      {analysis.encoding !== 'unicode' && (
+        <Alert
+          type="warning"
+          showIcon
+          className="form-alert"
+          data-testid="import-encoding"
+          title={t('import.mapping.encoding', { encoding: ENCODING_NAME[analysis.encoding] })}
+        />
+      )}
+      <Form layout="vertical" component="div">
+        <Row gutter={[12, 0]}>
+          <Col xs={24} sm={14} md={10}>
+            <Form.Item label={t('import.mapping.sheet')}>
+              <Select
+                value={sheet}
+                onChange={setSheet}
+                data-testid="import-sheet"
+                options={analysis.sheets.map((s) => ({
+                  value: s.name,
+                  label: t('import.mapping.sheetRows', { name: s.name, rows: formatNumber(lang, s.rows) }),
+                }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={10} md={6}>
+            <Form.Item label={t('import.mapping.headerRow')} extra={t('import.mapping.headerRowHelp', { row: analysis.firstDataRow })}>
+              <InputNumber
+                min={1}
+                max={1000}
+                value={headerRow}
+                onChange={(n) => n && setHeaderRow(n)}
+                className="full-width"
+                data-testid="import-header-row"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item label={t('import.mapping.duplicates')} extra={t('import.mapping.duplicatesHelp')}>
+              <Radio.Group value={duplicates} onChange={(e) => setDuplicates(e.target.value as Duplicates)} data-testid="import-duplicates">
+                <Radio value="update">{t('import.mapping.update')}</Radio>
+                <Radio value="skip">{t('import.mapping.skipExisting')}</Radio>
+              </Radio.Group>
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+      {sheet !== analysis.sheet && (
+        <Alert type="info" showIcon className="form-alert" title={t('import.mapping.otherSheet', { sheet: analysis.sheet })} />
+      )}
+      {missing.length > 0 ? (
+        <Alert
+          type="error"
+          showIcon
+          icon={<WarningOutlined />}
+          className="form-alert"
+          data-testid="import-missing"
+          title={t('import.mapping.missing', { fields: missing.map((f) => fieldLabel(lang, f)).join(', ') })}
+        />
+      ) : (
+        <div className="import-mapping-ok">
+          <Tag icon={<CheckCircleOutlined />} color="success">
+            {t('import.mapping.ready')}
+          </Tag>
+        </div>
+      )}
+      <ResponsiveList
+        testId="import-columns"
+        items={analysis.columns}
+        rowKey={(c) => String(c.index)}
+        columns={columns}
+        loading={false}
+        pagination={false}
+        emptyText={t('import.mapping.noColumns')}
+      />
+      <div className="import-actions">
+        <Button
+          type="primary"
+          onClick={submit}
+          loading={configure.isPending}
+          disabled={missing.length > 0 || twice.size > 0}
+          data-testid="import-check"
+        >
+          {t('import.mapping.check')}
+        </Button>
+      </div>
+    </Card>
+  );
+}
