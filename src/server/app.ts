@@ -66,7 +66,7 @@ export function createServices(database: Database, opts: { sessionSecret: string
   const setup = createSetupService(db, orgs, users, auth);
   const audit = createAuditService(db, orgs, users, jobs, storage);
   const files = createFileService(db, storage);
-  const people = createPeopleService(db, orgs);
+  const people = createPeopleService(db, orgs, users);
   orgs.registerReorgParticipant(peopleReorgParticipant);
   const households = createHouseholdService(db, orgs);
   const emulation = createEmulationService(db, orgs, people);

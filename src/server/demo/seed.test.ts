@@ -230,4 +230,11 @@ describe('demonstration people', () => {
     const unit = await t.services.emulation.forOrg(ctx, await idOf(`Sở Tài chính tỉnh Kon Tum${ORG_PATH_SEPARATOR}Phòng Quản lý ngân sách`));
     expect(unit.map((e) => e.year).sort()).toEqual([2024, 2025]);
   });
+
+  it('links the account holders to their person records', async () => {
+    const holders = [...generateDemoPeople().staff.flatMap((s) => s.rows), ...generateDemoPeople().residents.flatMap((c) => c.rows)].filter((r) => r.account);
+    const linked = await t.services.db.select({ fullName: person.fullName }).from(person).where(sql`${person.userId} is not null`);
+    expect(holders.length).toBeGreaterThan(5);
+    expect(linked.map((p) => p.fullName).sort()).toEqual(holders.map((r) => r.record.person.fullName).sort());
+  });
 });

@@ -25,6 +25,7 @@ export async function seedDemo(database: Database, config: Pick<Config, 'session
     });
     idByPath.set(visit.path, created.id);
   }
+  const userIds = new Map<string, string>();
   for (const account of demoAccounts) {
     const user = await services.users.create(ctx, {
       login: account.login,
@@ -33,11 +34,12 @@ export async function seedDemo(database: Database, config: Pick<Config, 'session
       password: account.password,
       mustChangePassword: false,
     });
+    userIds.set(account.login, user.id);
     for (const grant of account.grants) {
       await services.users.addGrant(ctx, user.id, { orgId: idByPath.get(grant.org)!, role: grant.role });
     }
   }
-  await seedDemoPeople(services, ctx, idByPath);
+  await seedDemoPeople(services, ctx, idByPath, userIds);
   return true;
 }
 
@@ -45,7 +47,7 @@ export async function seedDemo(database: Database, config: Pick<Config, 'session
  * The staff of each agency and the residents of each commune (demo-people.ts), one import
  * transaction each, as the Excel import saves checked rows; then a few yearly emulation titles.
  */
-async function seedDemoPeople(services: Services, ctx: RequestContext, idByPath: Map<string, string>) {
+async function seedDemoPeople(services: Services, ctx: RequestContext, idByPath: Map<string, string>, userIds: Map<string, string>) {
   const people = generateDemoPeople();
   const orgId = (path: string) => {
     const id = idByPath.get(path);
@@ -59,6 +61,13 @@ async function seedDemoPeople(services: Services, ctx: RequestContext, idByPath:
   for (const commune of people.residents) {
     const records = commune.rows.map((row) => ({ ...row.record, orgId: orgId(row.hamlet), personId: null }));
     await services.db.transaction((tx) => services.people.importBatch(tx, ctx, 'residents', records));
+  }
+
+  // The account holders among them get their login linked to their person record.
+  for (const row of [...people.staff.flatMap((a) => a.rows), ...people.residents.flatMap((c) => c.rows)]) {
+    if (!row.account || !row.record.person.citizenId) continue;
+    const [found] = (await services.people.list(ctx, { kind: 'unit' in row ? 'staff' : 'resident', q: row.record.person.citizenId, page: 1, pageSize: 1 })).items;
+    if (found) await services.people.update(ctx, found.id, { userId: userIds.get(row.account)! });
   }
 
   const personIds = new Map<string, string>();

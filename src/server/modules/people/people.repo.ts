@@ -180,6 +180,16 @@ export const peopleRepo = {
     return rows.length > 0;
   },
 
+  /** Whether another person is already linked to the account. */
+  async userLinked(db: Executor, userId: string, exceptPersonId?: string): Promise<boolean> {
+    const rows = await db
+      .select({ id: person.id })
+      .from(person)
+      .where(and(eq(person.userId, userId), exceptPersonId ? sql`${person.id} <> ${exceptPersonId}` : undefined))
+      .limit(1);
+    return rows.length > 0;
+  },
+
   findMembership(db: Executor, id: string): Promise<MembershipRow | undefined> {
     return db.query.membership.findFirst({ where: eq(membership.id, id) });
   },

@@ -35,6 +35,7 @@ export const personFieldsSchema = z.object({
   occupation: optionalText(120),
   citizenGroup: z.enum(keysOf(CITIZEN_GROUPS)).nullish(),
   note: optionalText(1000),
+  userId: z.uuid().nullish(),
 });
 
 export const membershipFieldsSchema = z.object({

@@ -8,6 +8,7 @@ import { requireActor, type RequestContext } from '../../platform/http/context.j
 import { can, scopePaths, type Actor } from '../../platform/policy.js';
 import { todayInVietnam } from '../../platform/time.js';
 import type { OrgService } from '../org/org.service.js';
+import type { UserService } from '../user/user.service.js';
 import { deriveCitizenGroup } from './citizen-group.js';
 import { createImportResolver, importBatch } from './people.import.js';
 import type { ImportRecord } from '../dataImport/rows.js';
@@ -37,6 +38,8 @@ export interface PersonFields {
   /** Set by hand; null returns the person to the derived group. */
   citizenGroup?: CitizenGroup | null;
   note?: string | null;
+  /** The person's login account, if they have one (null unlinks). */
+  userId?: string | null;
 }
 
 export interface MembershipFields {
@@ -90,7 +93,7 @@ function bornWithin(band: AgeBand, day: string) {
 const holdsOn = (m: { validFrom: string | null; validTo: string | null }, day: string) =>
   (m.validFrom === null || m.validFrom <= day) && (m.validTo === null || m.validTo > day);
 
-export function createPeopleService(db: Db, orgs: OrgService) {
+export function createPeopleService(db: Db, orgs: OrgService, users: UserService) {
   /** The places that decide access to a person, and what the actor may do there. */
   async function accessTo(tx: Executor, actor: Actor, personId: string) {
     const places = await peopleRepo.placesOf(tx, personId);
@@ -116,6 +119,15 @@ export function createPeopleService(db: Db, orgs: OrgService) {
     if (!access.read) throw personNotFound();
     if (action === 'person.manage' && !access.manage) throw forbidden();
     return { row, access };
+  }
+
+  /** An account may be linked to one person, and only by someone who can see the account. */
+  async function checkUserLink(tx: Executor, actor: Actor, userId: string | null | undefined, personId?: string) {
+    if (!userId) return;
+    await users.requireVisible(tx, actor, userId);
+    if (await peopleRepo.userLinked(tx, userId, personId)) {
+      throw conflict('USER_ALREADY_LINKED', 'Tài khoản này đã gắn với một người khác.', 'This account is already linked to another person.', 'userId');
+    }
   }
 
   async function checkCitizenId(tx: Executor, citizenId: string | null | undefined, exceptId?: string) {
@@ -168,6 +180,7 @@ export function createPeopleService(db: Db, orgs: OrgService) {
       itSkill: clean(f.itSkill),
       occupation: clean(f.occupation),
       note: clean(f.note),
+      userId: f.userId,
       ...(f.citizenGroup !== undefined ? { citizenGroup: f.citizenGroup ?? 'residents', citizenGroupManual: f.citizenGroup !== null } : {}),
     };
   }
@@ -311,6 +324,7 @@ export function createPeopleService(db: Db, orgs: OrgService) {
         const residenceOrgId = await placeFields(tx, actor, input);
         if (input.membership) await orgs.requireAccess(tx, actor, input.membership.orgId, 'person.manage');
         await checkCitizenId(tx, input.citizenId);
+        await checkUserLink(tx, actor, input.userId);
         let created = await peopleRepo.insert(tx, {
           ...toColumns(input),
           citizenGroup: input.citizenGroup ?? 'residents',
@@ -331,6 +345,7 @@ export function createPeopleService(db: Db, orgs: OrgService) {
         if ((input.citizenId !== undefined || input.phone !== undefined || input.email !== undefined) && !access.sensitive) throw forbidden();
         const residenceOrgId = input.residenceOrgId !== undefined || input.householdId ? await placeFields(tx, actor, { fullName: before.fullName, ...input }) : undefined;
         if (input.citizenId) await checkCitizenId(tx, input.citizenId, id);
+        await checkUserLink(tx, actor, input.userId, id);
         let after = await peopleRepo.update(tx, id, { ...toColumns(input), ...(residenceOrgId !== undefined ? { residenceOrgId } : {}) });
         after = await refreshGroup(tx, after);
         await recordAudit(tx, ctx, { action: 'update', entity: 'person', entityId: id, orgId: after.residenceOrgId ?? access.places.memberships[0]?.membership.orgId, before: snapshot(before), after: snapshot(after) });

@@ -271,3 +271,15 @@ describe('audit of people', () => {
     expect(asAdmin.body.items.some((e: { after: { citizenId?: string } }) => e.after?.citizenId === '082080000123')).toBe(true);
   });
 });
+
+describe('login accounts of people', () => {
+  it('links an account to one person only, and only an account the actor can see', async () => {
+    const [a, b] = (await s.admin.get(`/api/v1/people?kind=staff&orgId=${s.rootId}`)).body.items;
+    const linked = await s.admin.patch(`/api/v1/people/${a.id}`, { userId: s.memberA.id });
+    expect([linked.status, linked.body.userId]).toEqual([200, s.memberA.id]);
+    const twice = await s.admin.patch(`/api/v1/people/${b.id}`, { userId: s.memberA.id });
+    expect([twice.status, twice.body.field]).toEqual([409, 'userId']);
+    expect((await communeOfficer.post('/api/v1/people', { fullName: 'Người Gắn', residenceOrgId: hamlet1.id, userId: s.headB.id })).status).toBe(404);
+    expect((await s.admin.patch(`/api/v1/people/${a.id}`, { userId: null })).body.userId).toBeNull();
+  });
+});

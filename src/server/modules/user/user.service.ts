@@ -173,6 +173,11 @@ export function createUserService(db: Db, orgs: OrgService) {
       return summaryOf(db, actor, user);
     },
 
+    /** For other modules: an account the actor may read (404 otherwise). */
+    async requireVisible(tx: Executor, actor: Actor, id: string) {
+      return loadAuthorized(tx, actor, id, 'user.read');
+    },
+
     /** A new account must change its password at first login, unless told otherwise (demo data). */
     async create(ctx: RequestContext, input: { login: string; displayName: string; homeOrgId: string; password: string; mustChangePassword?: boolean }) {
       const actor = requireActor(ctx);
