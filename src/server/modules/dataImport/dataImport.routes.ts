@@ -62,6 +62,7 @@ export function dataImportRoutes(app: ZApp, imports: DataImportService) {
           headerRow: z.number().int().min(1).max(1000),
           mapping: z.record(z.string().regex(/^\d{1,4}$/), z.string().max(60)),
           duplicates: z.enum(['update', 'skip']),
+          emulationYear: z.number().int().min(2000).max(2100).optional(),
         }),
       },
     },

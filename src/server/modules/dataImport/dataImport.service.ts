@@ -18,6 +18,7 @@ import { requireActor, systemContext, type RequestContext } from '../../platform
 import type { JobContext, JobRunner } from '../../platform/jobs/runner.js';
 import { can, type Action, type Actor } from '../../platform/policy.js';
 import type { OrgService } from '../org/org.service.js';
+import { todayInVietnam } from '../../platform/time.js';
 import type { PeopleService } from '../people/people.service.js';
 import type { UserService } from '../user/user.service.js';
 import { dataImportRepo, type DataImportRow, type IssueRow } from './dataImport.repo.js';
@@ -55,6 +56,8 @@ export interface ImportSettings {
   /** Column index (0 = A) → field key. */
   mapping: Record<string, string>;
   duplicates: 'update' | 'skip';
+  /** The year an emulation-title column is for (default: last year, the year titles are given for). */
+  emulationYear?: number;
 }
 
 export interface ImportSummary {
@@ -115,7 +118,7 @@ export const columnLetter = (index: number) => {
 interface ImportTarget {
   permission: Action;
   resolver(actor: Actor, orgId: string): Promise<{ resolve(rows: ParsedRow[], seen: Map<string, number>, duplicates: 'update' | 'skip'): Promise<void> }>;
-  save(tx: Tx, ctx: RequestContext, records: unknown[]): Promise<{ create: number; update: number; skip: number }>;
+  save(tx: Tx, ctx: RequestContext, records: unknown[], settings: ImportSettings): Promise<{ create: number; update: number; skip: number }>;
 }
 
 /**
@@ -165,7 +168,7 @@ export function createDataImportService(db: Db, deps: { orgs: OrgService; people
     staff: {
       permission: 'person.manage',
       resolver: (actor, orgId) => people.importResolver(actor, 'staff', orgId),
-      save: (tx, ctx, records) => people.importBatch(tx, ctx, 'staff', records as ImportRecord[]),
+      save: (tx, ctx, records, settings) => people.importBatch(tx, ctx, 'staff', records as ImportRecord[], settings.emulationYear),
     },
     residents: {
       permission: 'person.manage',
@@ -375,7 +378,7 @@ export function createDataImportService(db: Db, deps: { orgs: OrgService; people
         const counts = { create: 0, update: 0, skip: 0 };
         let batch: unknown[] = [];
         const flush = async () => {
-          const done = await targets[imp.kind as ImportKind].save(tx, ctx, batch);
+          const done = await targets[imp.kind as ImportKind].save(tx, ctx, batch, imp.settings as ImportSettings);
           counts.create += done.create;
           counts.update += done.update;
           counts.skip += done.skip;
@@ -500,7 +503,8 @@ export function createDataImportService(db: Db, deps: { orgs: OrgService; people
       await db.transaction(async (tx) => {
         await dataImportRepo.remember(tx, actor.userId, imp.kind, analysis.columns.filter((c) => c.header).map((c) => ({ headerKey: headerKey(c.header), fieldKey: settings.mapping[String(c.index)] ?? null })));
       });
-      return enqueue(ctx, id, IMPORT_CHECK_JOB, 'checking', { settings, errorFileId: null });
+      const year = settings.emulationYear ?? Number(todayInVietnam().slice(0, 4)) - 1;
+      return enqueue(ctx, id, IMPORT_CHECK_JOB, 'checking', { settings: { ...settings, emulationYear: year }, errorFileId: null });
     },
 
     async preview(ctx: RequestContext, id: string) {

@@ -211,3 +211,32 @@ describe('organisation units import', () => {
     expect((await s.headA.client.upload('/api/v1/imports', { kind: 'orgs', orgId: s.unitA.id }, { name: 'x.xlsx', content: file })).status).toBe(403);
   });
 });
+
+describe('emulation titles in a staff list', () => {
+  async function titlesFile(titles: string[]) {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Thi đua');
+    ws.getRow(1).values = ['STT', 'Họ và tên', 'Ngày sinh', 'Số CCCD', 'Đơn vị', 'Danh hiệu thi đua'];
+    const people = [
+      ['Đinh Văn Khánh', '05/05/1981', '062081000321'],
+      ['Mai Thị Lan', '06/06/1986', '062186000654'],
+    ];
+    titles.forEach((title, i) => (ws.getRow(2 + i).values = [i + 1, ...people[i], 'Phòng Quản lý ngân sách', title]));
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  it('records last year’s individual titles from the list; an unknown title is an error on its cell', async () => {
+    const wrong = await check(s.admin, await importFile(s.admin, await titlesFile(['Lao động tiên tiến', 'Giỏi'])));
+    const issue = (await s.admin.get(`/api/v1/imports/${wrong.id}/issues`)).body.items.find((i: any) => i.severity === 'error');
+    expect([issue.rowNumber, issue.column, issue.code]).toEqual([3, 'F', 'UNKNOWN_TITLE']);
+
+    const view = await check(s.admin, await importFile(s.admin, await titlesFile(['Lao động tiên tiến', 'CSTĐ cơ sở'])));
+    expect(view.settings.emulationYear).toBe(Number(new Date().toISOString().slice(0, 4)) - 1);
+    await s.admin.post(`/api/v1/imports/${view.id}/commit`);
+    await runJobs();
+    expect((await s.admin.get(`/api/v1/imports/${view.id}`)).body.state).toBe('imported');
+    const lan = (await s.admin.get('/api/v1/people?kind=staff&q=mai thi lan')).body.items[0];
+    expect((await s.admin.get(`/api/v1/people/${lan.id}`)).body.emulation).toEqual([{ year: view.settings.emulationYear, titleCode: 'CSTD_CO_SO', discipline: null, note: null }]);
+  });
+});

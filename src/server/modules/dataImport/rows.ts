@@ -62,6 +62,9 @@ export interface ImportRecord {
   category?: 'cong_chuc' | 'vien_chuc' | 'nguoi_lao_dong';
   rank?: string | null;
   startDate?: string | null;
+  /** The individual emulation title as written, for the import's emulation year; its code once resolved. */
+  emulationTitle?: string | null;
+  emulationTitleCode?: string | null;
   /** Residents: hamlet, household and clan as written. */
   hamlet?: string | null;
   householdCode?: string | null;
@@ -220,6 +223,7 @@ function parsePersonRow(kind: 'staff' | 'residents', rowNumber: number, cells: C
     record.category = (has('category') ? take('category', parseStaffCategory(cells.category)) : null) ?? 'cong_chuc';
     record.rank = textOf('rank');
     record.startDate = has('startDate') ? take('startDate', parseDateValue(cells.startDate, { notBefore: '1950-01-01' })) : null;
+    record.emulationTitle = textOf('emulationTitle');
   } else {
     record.hamlet = textOf('hamlet');
     required('hamlet', record.hamlet, 'thôn, ấp', 'The hamlet');

@@ -1,4 +1,5 @@
 import type { EmulationView } from '../../../shared/api-types.js';
+import { searchKey } from '../../../shared/vn-text.js';
 import type { Db, Executor } from '../../db/index.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { invalid } from '../../platform/errors.js';
@@ -11,6 +12,13 @@ import type { PeopleService } from './people.service.js';
 export type EmulationCatalogue = typeof catalogue;
 
 export const presentEmulation = (r: EmulationRow): EmulationView => ({ year: r.year, titleCode: r.titleCode, discipline: r.discipline, note: r.note });
+
+/** The individual title a cell names ("Lao động tiên tiến", "CSTĐ cơ sở", a code), or null. */
+export function individualTitleCode(text: string): string | null {
+  const key = searchKey(text).replace(/[^a-z0-9]+/g, ' ').trim().replace(/^cstd\b/, 'chien si thi dua').replace(/^ldtt$/, 'lao dong tien tien');
+  const found = catalogue.individual.find((t) => t.code.toLowerCase() === text.trim().toLowerCase() || searchKey(t.nameVi).replace(/[^a-z0-9]+/g, ' ').trim() === key);
+  return found?.code ?? null;
+}
 
 /** Code of an individual title, a collective title or a discipline standing, or an error naming the field. */
 export function checkEmulationCode(list: 'individual' | 'collective' | 'discipline', code: string | null | undefined, field: string) {

@@ -15,6 +15,8 @@ import type { ImportRecord, ParsedRow } from '../dataImport/rows.js';
 import { org } from '../org/org.table.js';
 import type { OrgService } from '../org/org.service.js';
 import { deriveCitizenGroup } from './citizen-group.js';
+import { individualTitleCode } from './emulation.service.js';
+import { emulationRecord } from './emulation.table.js';
 import { clan, clanHousehold, household, membership, person } from './people.table.js';
 
 /** Leading words of unit names that files often drop or abbreviate ("P. Kế toán", "Kế toán"). */
@@ -111,6 +113,12 @@ export async function createImportResolver(db: Db, orgs: OrgService, actor: Acto
       for (const row of rows) {
         const r = row.record as ImportRecord;
         const orgId = kind === 'staff' ? placeOf(row, r.unit, 'unit') : placeOf(row, r.hamlet, 'hamlet');
+        if (r.emulationTitle) {
+          r.emulationTitleCode = individualTitleCode(r.emulationTitle);
+          if (!r.emulationTitleCode) {
+            row.issues.push(issue(`Không nhận ra danh hiệu thi đua "${r.emulationTitle}"`, `Unknown emulation title "${r.emulationTitle}"`, 'UNKNOWN_TITLE', row.columns.emulationTitle));
+          }
+        }
         if (r.person.citizenId) {
           const first = seen.get(r.person.citizenId);
           if (first !== undefined) {
@@ -173,7 +181,7 @@ function personColumns(r: ImportRecord, update: boolean) {
 }
 
 /** Saves a batch of resolved rows in the import's transaction, with one audit row per person. */
-export async function importBatch(tx: Tx, ctx: RequestContext, kind: 'staff' | 'residents', records: ImportRecord[]) {
+export async function importBatch(tx: Tx, ctx: RequestContext, kind: 'staff' | 'residents', records: ImportRecord[], emulationYear?: number) {
   const today = todayInVietnam();
   const counts = { create: 0, update: 0, skip: 0 };
   const audits: AuditEntryInput[] = [];
@@ -212,12 +220,23 @@ export async function importBatch(tx: Tx, ctx: RequestContext, kind: 'staff' | '
     const id = personId;
     if (householdId && r.relation === 'head') afterInsert.push(() => tx.update(household).set({ headPersonId: id }).where(eq(household.id, householdId)).then(() => undefined));
     if (householdId && r.clan) afterInsert.push(() => joinClan(tx, clans, r.orgId!, r.clan!, householdId));
+    if (r.emulationTitleCode && emulationYear) afterInsert.push(() => saveTitle(tx, audits, id, r, emulationYear));
   }
   if (created.length) await tx.insert(person).values(created);
   if (joined.length) await tx.insert(membership).values(joined);
   for (const step of afterInsert) await step();
   await recordAudits(tx, ctx, audits);
   return counts;
+}
+
+/** The year's individual title from the file; discipline and note stay as recorded. */
+async function saveTitle(tx: Tx, audits: AuditEntryInput[], personId: string, r: ImportRecord, year: number) {
+  const [saved] = await tx
+    .insert(emulationRecord)
+    .values({ personId, year, titleCode: r.emulationTitleCode })
+    .onConflictDoUpdate({ target: [emulationRecord.personId, emulationRecord.year], targetWhere: sql`${emulationRecord.personId} is not null`, set: { titleCode: r.emulationTitleCode, updatedAt: new Date() } })
+    .returning();
+  audits.push({ action: 'import_update', entity: 'emulation', entityId: saved.id, orgId: r.orgId, after: { personId, year, titleCode: r.emulationTitleCode } });
 }
 
 const membershipValues = (r: ImportRecord) => ({ position: r.position ?? null, isLeader: r.isLeader ?? false, category: r.category ?? 'cong_chuc', rank: r.rank ?? null });

@@ -420,8 +420,8 @@ export function createPeopleService(db: Db, orgs: OrgService, users: UserService
     },
 
     /** For the Excel import: saves resolved rows in the import's transaction. */
-    importBatch(tx: Tx, ctx: RequestContext, kind: 'staff' | 'residents', records: ImportRecord[]) {
-      return importBatch(tx, ctx, kind, records);
+    importBatch(tx: Tx, ctx: RequestContext, kind: 'staff' | 'residents', records: ImportRecord[], emulationYear?: number) {
+      return importBatch(tx, ctx, kind, records, emulationYear);
     },
 
     /** For other modules: a person the actor may act on (404/403 otherwise), with where they are. */
