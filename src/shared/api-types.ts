@@ -263,3 +263,70 @@ export interface ClanDetail extends ClanSummary {
   households: HouseholdSummary[];
   can: { manage: boolean };
 }
+
+/** The Excel import wizard (see docs/api.md, "Excel imports"). */
+export type ImportKind = 'staff' | 'residents' | 'orgs';
+
+export type ImportState = 'analysing' | 'analysed' | 'checking' | 'checked' | 'importing' | 'imported' | 'failed';
+
+export interface ImportAnalysis {
+  sheets: { name: string; rows: number }[];
+  sheet: string;
+  headerRow: number;
+  firstDataRow: number;
+  encoding: 'unicode' | 'tcvn3' | 'vni';
+  columns: { index: number; letter: string; header: string; fieldKey: string | null; samples: string[] }[];
+  fields: { key: string; labelVi: string; labelEn: string; required: boolean }[];
+}
+
+export interface ImportSettings {
+  sheet: string;
+  headerRow: number;
+  /** Column index (0 = A) → field key. */
+  mapping: Record<string, string>;
+  duplicates: 'update' | 'skip';
+  /** The year an emulation-title column is for (default: last year, the year titles are given for). */
+  emulationYear?: number;
+}
+
+export interface ImportSummary {
+  rows: number;
+  create: number;
+  update: number;
+  skip: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface ImportPreviewRow {
+  rowNumber: number;
+  action: 'create' | 'update' | 'skip' | 'error';
+  values: Record<string, string | null>;
+  issues: ImportIssue[];
+}
+
+export interface ImportIssue {
+  sheet: string;
+  rowNumber: number;
+  column: string | null;
+  header: string | null;
+  value: string | null;
+  severity: 'error' | 'warning';
+  code: string;
+  message: Bilingual;
+}
+
+export interface ImportView {
+  id: string;
+  kind: ImportKind;
+  org: { id: string; name: string };
+  fileName: string;
+  state: ImportState;
+  analysis: ImportAnalysis | null;
+  settings: ImportSettings | null;
+  summary: ImportSummary | null;
+  jobId: string | null;
+  errorFileId: string | null;
+  error: Bilingual | null;
+  createdAt: string;
+}

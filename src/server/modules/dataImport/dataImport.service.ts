@@ -5,11 +5,11 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Bilingual, Page } from '../../../shared/api-types.js';
+import type { Bilingual, ImportAnalysis, ImportIssue, ImportPreviewRow, ImportSettings, ImportState, ImportSummary, ImportView, Page } from '../../../shared/api-types.js';
 import type { Db, Tx } from '../../db/index.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { BIRTH_DATE_FEMALE_KEY, BIRTH_DATE_MALE_KEY, detectHeader, headerKey, ROW_NO_KEY, SEX_FEMALE_KEY, SEX_MALE_KEY, type CellText } from '../../platform/excel/header-match.js';
-import { convertLegacy, detectLegacyEncoding, type TextEncoding } from '../../platform/excel/legacy-encoding.js';
+import { convertLegacy, detectLegacyEncoding } from '../../platform/excel/legacy-encoding.js';
 import { cellText, readSheetRows } from '../../platform/excel/read-sheet.js';
 import { AppError, invalid, notFound, ruleBroken } from '../../platform/errors.js';
 import { registerFile } from '../../platform/files/files.js';
@@ -38,73 +38,9 @@ const STORED_ISSUES = 5000;
 const BATCH = 500;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export type ImportState = 'analysing' | 'analysed' | 'checking' | 'checked' | 'importing' | 'imported' | 'failed';
-
-export interface ImportAnalysis {
-  sheets: { name: string; rows: number }[];
-  sheet: string;
-  headerRow: number;
-  firstDataRow: number;
-  encoding: TextEncoding;
-  columns: { index: number; letter: string; header: string; fieldKey: string | null; samples: string[] }[];
-  fields: { key: string; labelVi: string; labelEn: string; required: boolean }[];
-}
-
-export interface ImportSettings {
-  sheet: string;
-  headerRow: number;
-  /** Column index (0 = A) → field key. */
-  mapping: Record<string, string>;
-  duplicates: 'update' | 'skip';
-  /** The year an emulation-title column is for (default: last year, the year titles are given for). */
-  emulationYear?: number;
-}
-
-export interface ImportSummary {
-  rows: number;
-  create: number;
-  update: number;
-  skip: number;
-  errors: number;
-  warnings: number;
-}
-
-export interface PreviewRow {
-  rowNumber: number;
-  action: 'create' | 'update' | 'skip' | 'error';
-  values: Record<string, string | null>;
-  issues: IssueView[];
-}
-
-export interface IssueView {
-  sheet: string;
-  rowNumber: number;
-  column: string | null;
-  header: string | null;
-  value: string | null;
-  severity: 'error' | 'warning';
-  code: string;
-  message: Bilingual;
-}
-
-export interface ImportView {
-  id: string;
-  kind: ImportKind;
-  org: { id: string; name: string };
-  fileName: string;
-  state: ImportState;
-  analysis: ImportAnalysis | null;
-  settings: ImportSettings | null;
-  summary: ImportSummary | null;
-  jobId: string | null;
-  errorFileId: string | null;
-  error: Bilingual | null;
-  createdAt: string;
-}
-
 /** What the check keeps besides counts: the first rows as they will be saved. */
 interface StoredSummary extends ImportSummary {
-  preview?: PreviewRow[];
+  preview?: ImportPreviewRow[];
   jobId?: string | null;
   error?: Bilingual | null;
 }
@@ -337,7 +273,7 @@ export function createDataImportService(db: Db, deps: { orgs: OrgService; people
     };
   }
 
-  function previewOf(row: ParsedRow, sheet: string): PreviewRow {
+  function previewOf(row: ParsedRow, sheet: string): ImportPreviewRow {
     return {
       rowNumber: row.rowNumber,
       action: row.action,
@@ -509,10 +445,10 @@ export function createDataImportService(db: Db, deps: { orgs: OrgService; people
 
     async preview(ctx: RequestContext, id: string) {
       const { imp } = await loadOwn(requireActor(ctx), id);
-      return { items: ((imp.summary as StoredSummary | null)?.preview ?? []) as PreviewRow[] };
+      return { items: ((imp.summary as StoredSummary | null)?.preview ?? []) as ImportPreviewRow[] };
     },
 
-    async issues(ctx: RequestContext, id: string, page: number, pageSize: number): Promise<Page<IssueView>> {
+    async issues(ctx: RequestContext, id: string, page: number, pageSize: number): Promise<Page<ImportIssue>> {
       const { imp } = await loadOwn(requireActor(ctx), id);
       const rows = await dataImportRepo.issues(db, imp.id, pageSize, (page - 1) * pageSize);
       return {

@@ -1,8 +1,9 @@
+import type { ImportKind } from '../../../shared/api-types.js';
 import { ORG_FIELDS, RESIDENT_FIELDS, STAFF_FIELDS, type ImportField } from '../../platform/excel/header-match.js';
 
 /** What the import wizard can bring in, with its field catalogue and template. */
-export const IMPORT_KINDS = ['staff', 'residents', 'orgs'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+export const IMPORT_KINDS = ['staff', 'residents', 'orgs'] as const satisfies readonly ImportKind[];
+export type { ImportKind };
 
 export interface ImportTemplate {
   sheetName: string;
