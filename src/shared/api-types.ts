@@ -1,4 +1,5 @@
 /** Shapes of the hoctap API v1 (docs/api.md): what the server's services return and the web app reads. */
+import type { AgeBand, CitizenGroup, StaffCategory } from './people.js';
 
 export interface Bilingual {
   vi: string;
@@ -149,10 +150,14 @@ export interface CappedPage<T> extends Page<T> {
   totalCapped: boolean;
 }
 
+/** A language a person knows, with the certificate that shows it (TT 24/2023 criterion 2.4). */
 export interface PersonLanguage {
+  /** ISO 639-1 code for foreign languages ('en', 'zh'…), the name for minority languages ('Khmer'). */
   language: string;
   kind: 'foreign' | 'ethnic';
+  /** As written on the certificate: 'B1', 'TOEIC 550', legacy 'B' (QĐ 177/1993)… */
   certificate: string | null;
+  /** Level 1–6 of the national framework (TT 01/2014), null when the certificate has none. */
   level: number | null;
 }
 
@@ -329,4 +334,56 @@ export interface ImportView {
   errorFileId: string | null;
   error: Bilingual | null;
   createdAt: string;
+}
+
+/** The fields of a person as POST and PATCH /people take them. */
+export interface PersonFields {
+  fullName: string;
+  birthDate?: string | null;
+  sex?: 'male' | 'female' | null;
+  ethnicity?: string | null;
+  citizenId?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  residenceOrgId?: string | null;
+  address?: string | null;
+  householdId?: string | null;
+  householdRelation?: string | null;
+  generalEducation?: string | null;
+  qualification?: string | null;
+  qualificationMajor?: string | null;
+  languages?: PersonLanguage[];
+  itSkill?: string | null;
+  occupation?: string | null;
+  /** Set by hand; null returns the person to the derived group. */
+  citizenGroup?: CitizenGroup | null;
+  note?: string | null;
+  /** The person's login account, if they have one (null unlinks). */
+  userId?: string | null;
+}
+
+export interface MembershipFields {
+  orgId: string;
+  position?: string | null;
+  isLeader?: boolean;
+  category: StaffCategory;
+  rank?: string | null;
+  validFrom?: string | null;
+  validTo?: string | null;
+}
+
+export interface PeopleQuery {
+  kind: 'staff' | 'resident';
+  orgId?: string;
+  q?: string;
+  sex?: 'male' | 'female';
+  ageBand?: AgeBand;
+  ethnicity?: string;
+  citizenGroup?: CitizenGroup;
+  category?: StaffCategory;
+  position?: string;
+  isLeader?: boolean;
+  sort?: 'name' | '-name' | 'birthDate' | '-birthDate';
+  page: number;
+  pageSize: number;
 }

@@ -1,6 +1,6 @@
 import { nfc, searchKey, personSortKey } from '../../../shared/vn-text.js';
-import { AGE_BANDS, maskCitizenId, maskPhone, type AgeBand, type CitizenGroup, type StaffCategory } from '../../../shared/people.js';
-import type { CappedPage, MembershipView, PersonDetail, PersonListItem } from '../../../shared/api-types.js';
+import { AGE_BANDS, maskCitizenId, maskPhone, type AgeBand, type StaffCategory } from '../../../shared/people.js';
+import type { CappedPage, MembershipFields, MembershipView, PeopleQuery, PersonDetail, PersonFields, PersonListItem } from '../../../shared/api-types.js';
 import type { Db, Executor, Tx } from '../../db/index.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
@@ -15,58 +15,6 @@ import type { ImportRecord } from '../dataImport/rows.js';
 import { emulationRepo } from './emulation.repo.js';
 import { presentEmulation } from './emulation.service.js';
 import { peopleRepo, type MembershipRow, type PeopleFilter, type PersonRow } from './people.repo.js';
-import type { PersonLanguage } from './people.table.js';
-
-export interface PersonFields {
-  fullName: string;
-  birthDate?: string | null;
-  sex?: 'male' | 'female' | null;
-  ethnicity?: string | null;
-  citizenId?: string | null;
-  phone?: string | null;
-  email?: string | null;
-  residenceOrgId?: string | null;
-  address?: string | null;
-  householdId?: string | null;
-  householdRelation?: string | null;
-  generalEducation?: string | null;
-  qualification?: string | null;
-  qualificationMajor?: string | null;
-  languages?: PersonLanguage[];
-  itSkill?: string | null;
-  occupation?: string | null;
-  /** Set by hand; null returns the person to the derived group. */
-  citizenGroup?: CitizenGroup | null;
-  note?: string | null;
-  /** The person's login account, if they have one (null unlinks). */
-  userId?: string | null;
-}
-
-export interface MembershipFields {
-  orgId: string;
-  position?: string | null;
-  isLeader?: boolean;
-  category: StaffCategory;
-  rank?: string | null;
-  validFrom?: string | null;
-  validTo?: string | null;
-}
-
-export interface PeopleQuery {
-  kind: 'staff' | 'resident';
-  orgId?: string;
-  q?: string;
-  sex?: 'male' | 'female';
-  ageBand?: AgeBand;
-  ethnicity?: string;
-  citizenGroup?: CitizenGroup;
-  category?: StaffCategory;
-  position?: string;
-  isLeader?: boolean;
-  sort?: PeopleFilter['sort'];
-  page: number;
-  pageSize: number;
-}
 
 const personNotFound = () => notFound({ vi: 'Không tìm thấy người này.', en: 'Person not found.' });
 
@@ -92,6 +40,8 @@ function bornWithin(band: AgeBand, day: string) {
 
 const holdsOn = (m: { validFrom: string | null; validTo: string | null }, day: string) =>
   (m.validFrom === null || m.validFrom <= day) && (m.validTo === null || m.validTo > day);
+
+export type { MembershipFields, PeopleQuery, PersonFields };
 
 export function createPeopleService(db: Db, orgs: OrgService, users: UserService) {
   /** The places that decide access to a person, and what the actor may do there. */

@@ -1,25 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, boolean, check, date, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, textC, updatedAt } from '../../db/columns.js';
+import type { PersonLanguage } from '../../../shared/api-types.js';
 import { org } from '../org/org.table.js';
 import { userAccount } from '../user/user.table.js';
-
-/** A language a person knows, with the certificate that shows it (TT 24/2023 criterion 2.4). */
-export interface PersonLanguage {
-  /** ISO 639-1 code for foreign languages ('en', 'zh'…), the name for minority languages ('Khmer'). */
-  language: string;
-  kind: 'foreign' | 'ethnic';
-  /** As written on the certificate: 'B1', 'TOEIC 550', legacy 'B' (QĐ 177/1993)… */
-  certificate: string | null;
-  /** Level 1–6 of the national framework (TT 01/2014), null when the certificate has none. */
-  level: number | null;
-}
 
 /**
  * A person: a member of staff, a resident, or both. Who may see a person follows where they
  * live (`residence_org_id`, a hamlet) and where they work (`membership`), never a copy of a path,
  * so moving or merging units needs no rewrite of people.
  */
+export type { PersonLanguage };
+
 export const person = pgTable(
   'person',
   {
