@@ -1,5 +1,5 @@
 /** Shapes of the hoctap API v1 (docs/api.md): what the server's services return and the web app reads. */
-import type { AgeBand, CitizenGroup, StaffCategory } from './people.js';
+import type { AgeBand, CitizenGroup, HouseholdRelation, Qualification, StaffCategory } from './people.js';
 
 export interface Bilingual {
   vi: string;
@@ -272,6 +272,26 @@ export interface ClanDetail extends ClanSummary {
 /** The Excel import wizard (see docs/api.md, "Excel imports"). */
 export type ImportKind = 'staff' | 'residents' | 'orgs';
 
+/** A column of the file: its header as found, the field it goes to (null: ignored), sample values. */
+export interface ImportColumn {
+  index: number;
+  letter: string;
+  header: string;
+  fieldKey: string | null;
+  samples: string[];
+}
+
+/**
+ * A field a column can go to: the kind's fields, and for people lists split by sex the special keys
+ * `_birthDateMale`, `_birthDateFemale`, `_sexMale`, `_sexFemale`.
+ */
+export interface ImportField {
+  key: string;
+  labelVi: string;
+  labelEn: string;
+  required: boolean;
+}
+
 export type ImportState = 'analysing' | 'analysed' | 'checking' | 'checked' | 'importing' | 'imported' | 'failed';
 
 export interface ImportAnalysis {
@@ -280,8 +300,8 @@ export interface ImportAnalysis {
   headerRow: number;
   firstDataRow: number;
   encoding: 'unicode' | 'tcvn3' | 'vni';
-  columns: { index: number; letter: string; header: string; fieldKey: string | null; samples: string[] }[];
-  fields: { key: string; labelVi: string; labelEn: string; required: boolean }[];
+  columns: ImportColumn[];
+  fields: ImportField[];
 }
 
 export interface ImportSettings {
@@ -348,9 +368,9 @@ export interface PersonFields {
   residenceOrgId?: string | null;
   address?: string | null;
   householdId?: string | null;
-  householdRelation?: string | null;
+  householdRelation?: HouseholdRelation | null;
   generalEducation?: string | null;
-  qualification?: string | null;
+  qualification?: Qualification | null;
   qualificationMajor?: string | null;
   languages?: PersonLanguage[];
   itSkill?: string | null;

@@ -765,7 +765,6 @@ function householdMembers(r: Rng, khmerShare: number, forcedHead?: { fullName: s
     members.push(spouse);
   }
   const father = head.sex === 'male' ? head : spouse?.sex === 'male' ? spouse : null;
-  const mother = head.sex === 'female' ? head : spouse?.sex === 'female' ? spouse : null;
   // Without a father in the household, the children still carry his family name.
   const fatherEthnicity = father?.ethnicity ?? ethnicity;
   const fatherFamily = father ? father.name.family : nameOf(r, fatherEthnicity, 'male', headYear, 'south').family;

@@ -1,4 +1,5 @@
 import { en as dataImport } from './dataImport';
+import { en as orgReorg } from './org-reorg';
 import { en as people } from './people';
 import type { Messages } from './vi';
 
@@ -246,6 +247,13 @@ export const en: Messages = {
   'audit.entity.session': 'Session',
   'audit.entity.audit': 'Audit log',
   'audit.entity.org_kind': 'Kind of organisation',
+  'audit.entity.person': 'Person',
+  'audit.entity.membership': 'Employment',
+  'audit.entity.household': 'Household',
+  'audit.entity.clan': 'Clan',
+  'audit.entity.emulation': 'Emulation title',
+  'audit.entity.data_import': 'Excel import',
+  'audit.entity.reorganisation': 'Reorganisation',
   'audit.action.create': 'Create',
   'audit.action.update': 'Update',
   'audit.action.move': 'Move',
@@ -260,6 +268,14 @@ export const en: Messages = {
   'audit.action.login_locked': 'Login locked',
   'audit.action.export_requested': 'Export requested',
   'audit.action.export': 'Export',
+  'audit.action.end': 'End',
+  'audit.action.reorganise': 'Reorganise',
+  'audit.action.upload': 'Upload',
+  'audit.action.import': 'Excel import',
+  'audit.action.import_create': 'Created by an Excel import',
+  'audit.action.import_update': 'Updated by an Excel import',
+  'audit.action.add_household': 'Household added to a clan',
+  'audit.action.remove_household': 'Household removed from a clan',
 
   'job.state.queued': 'Waiting',
   'job.state.running': 'Running',
@@ -272,4 +288,5 @@ export const en: Messages = {
 
   ...people,
   ...dataImport,
+  ...orgReorg,
 };

@@ -3,6 +3,7 @@
  * `{name}` marks a value filled in at run time. en.ts must have exactly the same keys.
  */
 import { vi as dataImport } from './dataImport';
+import { vi as orgReorg } from './org-reorg';
 import { vi as people } from './people';
 
 export const vi = {
@@ -248,6 +249,13 @@ export const vi = {
   'audit.entity.session': 'Phiên đăng nhập',
   'audit.entity.audit': 'Nhật ký',
   'audit.entity.org_kind': 'Loại đơn vị',
+  'audit.entity.person': 'Người',
+  'audit.entity.membership': 'Quá trình công tác',
+  'audit.entity.household': 'Hộ gia đình',
+  'audit.entity.clan': 'Dòng họ',
+  'audit.entity.emulation': 'Thi đua',
+  'audit.entity.data_import': 'Nhập dữ liệu từ Excel',
+  'audit.entity.reorganisation': 'Sắp xếp đơn vị',
   'audit.action.create': 'Tạo mới',
   'audit.action.update': 'Sửa',
   'audit.action.move': 'Chuyển đơn vị cấp trên',
@@ -262,6 +270,14 @@ export const vi = {
   'audit.action.login_locked': 'Khóa đăng nhập tạm thời',
   'audit.action.export_requested': 'Yêu cầu xuất dữ liệu',
   'audit.action.export': 'Xuất dữ liệu',
+  'audit.action.end': 'Kết thúc',
+  'audit.action.reorganise': 'Sắp xếp đơn vị',
+  'audit.action.upload': 'Tải tệp lên',
+  'audit.action.import': 'Nhập từ Excel',
+  'audit.action.import_create': 'Thêm mới khi nhập từ Excel',
+  'audit.action.import_update': 'Cập nhật khi nhập từ Excel',
+  'audit.action.add_household': 'Thêm hộ vào dòng họ',
+  'audit.action.remove_household': 'Bỏ hộ khỏi dòng họ',
 
   'job.state.queued': 'Đang chờ',
   'job.state.running': 'Đang xử lý',
@@ -274,6 +290,7 @@ export const vi = {
 
   ...people,
   ...dataImport,
+  ...orgReorg,
 };
 
 export type Messages = { readonly [K in keyof typeof vi]: string };

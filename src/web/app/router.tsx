@@ -18,6 +18,7 @@ const HouseholdsPage = lazy(() => import('../features/households/HouseholdsPage'
 const HouseholdPage = lazy(() => import('../features/households/HouseholdPage'));
 const ClanPage = lazy(() => import('../features/households/ClanPage'));
 const ImportPage = lazy(() => import('../features/dataImport/ImportPage'));
+const ReorganisationPage = lazy(() => import('../features/reorganisation/ReorganisationPage'));
 
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -38,6 +39,7 @@ function Guarded({ permission, children }: { permission: string; children: React
  *   /login             log in
  *   /account/password  change own password (forced when the account must change it)
  *   /orgs              organisation tree and detail (?id=<org>)
+ *   /reorganisations   merge, split or transfer units (?orgId=<unit> preselects one); past reorganisations
  *   /org-kinds         kinds of organisation and their allowed parents (system administrators)
  *   /users             users and role grants (?orgId=<org>)
  *   /audit             audit log and its Excel export
@@ -68,6 +70,7 @@ export function AppRoutes() {
                 </RequirePermission>
               }
             />
+            <Route path="reorganisations" element={<Guarded permission="org.manage"><ReorganisationPage /></Guarded>} />
             <Route
               path="org-kinds"
               element={

@@ -430,9 +430,9 @@ export function createDataImportService(db: Db, deps: { orgs: OrgService; people
         if (used.has(key)) throw invalid(`mapping.${index}`, `Cột ${columnLetter(Number(index))} và cột ${columnLetter(Number(used.get(key)))} cùng gán cho một trường.`, `Columns ${columnLetter(Number(index))} and ${columnLetter(Number(used.get(key)))} are mapped to the same field.`);
         used.set(key, index);
       }
-      // Staff without a unit column go to the receiving unit itself; a split birth-date column stands for the date.
+      // A split birth-date column ("Ngày sinh" over "Nam | Nữ") stands for the date.
       const covered = (key: string) => used.has(key) || (key === 'birthDate' && (used.has(BIRTH_DATE_MALE_KEY) || used.has(BIRTH_DATE_FEMALE_KEY)));
-      const missing = fields.filter((f) => f.required && !covered(f.key) && !(imp.kind === 'staff' && f.key === 'unit'));
+      const missing = fields.filter((f) => f.required && !covered(f.key));
       if (missing.length) {
         throw invalid('mapping', `Chưa chọn cột cho: ${missing.map((f) => f.labelVi).join(', ')}.`, `No column chosen for: ${missing.map((f) => f.labelEn).join(', ')}.`);
       }

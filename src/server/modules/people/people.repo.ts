@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/index.js';
 import { containsPattern } from '../../db/columns.js';
 import { org } from '../org/org.table.js';

@@ -82,7 +82,7 @@ export const STAFF_FIELDS: readonly ImportField[] = [
   citizenId,
   phone,
   f('email', 'Email', 'Email', ['E-mail', 'Thư điện tử', 'Địa chỉ email', 'Địa chỉ thư điện tử']),
-  f('unit', 'Đơn vị', 'Unit', ['Phòng', 'Khoa/Phòng', 'Đơn vị công tác', 'Phòng ban', 'Phòng, ban', 'Bộ phận', 'Khoa', 'Phòng/Khoa', 'Nơi công tác'], true),
+  f('unit', 'Đơn vị', 'Unit', ['Phòng', 'Khoa/Phòng', 'Đơn vị công tác', 'Phòng ban', 'Phòng, ban', 'Bộ phận', 'Khoa', 'Phòng/Khoa', 'Nơi công tác']),
   f('position', 'Chức vụ', 'Position', ['Chức vụ hiện tại', 'Chức danh', 'Chức vụ, chức danh', 'Chức vụ/Chức danh'], false, PARTY_WORDS),
   f('isLeader', 'Lãnh đạo, quản lý', 'Leader or manager', ['Lãnh đạo quản lý', 'Là lãnh đạo', 'Lãnh đạo', 'LĐQL', 'Cán bộ lãnh đạo, quản lý']),
   f('category', 'Loại', 'Category', ['Đối tượng', 'Loại cán bộ', 'Phân loại', 'Công chức/Viên chức', 'CC/VC/NLĐ', 'Loại hình']),
@@ -125,7 +125,7 @@ export const RESIDENT_FIELDS: readonly ImportField[] = [
 export const ORG_FIELDS: readonly ImportField[] = [
   f('name', 'Tên đơn vị', 'Name', ['Đơn vị', 'Tên', 'Tên cơ quan', 'Tên tổ chức', 'Tên cơ quan, đơn vị', 'Cơ quan, đơn vị'], true),
   f('kind', 'Loại đơn vị', 'Kind', ['Loại', 'Loại hình', 'Loại hình đơn vị', 'Cấp']),
-  f('parent', 'Đơn vị cấp trên', 'Parent', ['Trực thuộc', 'Cơ quan cấp trên', 'Cơ quan chủ quản', 'Đơn vị chủ quản', 'Thuộc', 'Cấp trên'], true),
+  f('parent', 'Đơn vị cấp trên', 'Parent', ['Trực thuộc', 'Cơ quan cấp trên', 'Cơ quan chủ quản', 'Đơn vị chủ quản', 'Thuộc', 'Cấp trên']),
   f('code', 'Mã đơn vị', 'Code', ['Mã', 'Mã số', 'Mã cơ quan']),
 ];
 

@@ -156,7 +156,7 @@ describe('detectHeader', () => {
     expect(detectHeader([...titles, ['Chức vụ', 'Ghi chú', 'Tin học']], STAFF_FIELDS)).toBeNull();
     expect(detectHeader([...titles], STAFF_FIELDS)).toBeNull();
     const h = detectHeader([['Họ và tên', 'Ghi chú']], STAFF_FIELDS)!;
-    expect(h.missingRequired).toEqual(['birthDate', 'unit']);
+    expect(h.missingRequired).toEqual(['birthDate']);
   });
 
   it('only scans maxScan rows', () => {

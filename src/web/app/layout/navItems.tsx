@@ -6,6 +6,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   ImportOutlined,
+  NodeIndexOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../../../shared/i18n';
@@ -23,6 +24,13 @@ export interface NavItem {
 /** Left menu entries, each shown when the user holds its permission somewhere. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/orgs', permission: 'org.read', label: 'nav.orgs', icon: <ApartmentOutlined />, testId: 'nav-orgs' },
+  {
+    path: '/reorganisations',
+    permission: 'org.manage',
+    label: 'nav.reorganisations',
+    icon: <NodeIndexOutlined />,
+    testId: 'nav-reorganisations',
+  },
   {
     path: '/org-kinds',
     permission: 'system.configure',

@@ -1,13 +1,28 @@
 import { catalogues, type Lang, type MessageKey } from '../../../shared/i18n';
 
 /** Entities and actions the server writes to the audit log, each named in the catalogues. */
-export const AUDIT_ENTITIES = ['org', 'org_kind', 'user', 'session', 'audit'] as const;
+export const AUDIT_ENTITIES = [
+  'org',
+  'org_kind',
+  'reorganisation',
+  'user',
+  'session',
+  'person',
+  'membership',
+  'household',
+  'clan',
+  'emulation',
+  'data_import',
+  'audit',
+] as const;
 export const AUDIT_ACTIONS = [
   'create',
   'update',
   'move',
   'close',
   'reopen',
+  'end',
+  'reorganise',
   'grant',
   'revoke',
   'reset_password',
@@ -15,9 +30,21 @@ export const AUDIT_ACTIONS = [
   'login',
   'logout',
   'login_locked',
+  'upload',
+  'import',
+  'import_create',
+  'import_update',
+  'add_household',
+  'remove_household',
   'export_requested',
   'export',
 ] as const;
+
+/** Every code above has its label in the catalogues (a missing one is a type error). */
+type Unnamed<P extends string, C extends string> = Exclude<`${P}${C}`, MessageKey>;
+export const AUDIT_CODES_NAMED: [Unnamed<'audit.entity.', (typeof AUDIT_ENTITIES)[number]>, Unnamed<'audit.action.', (typeof AUDIT_ACTIONS)[number]>] extends [never, never]
+  ? true
+  : never = true;
 
 function label(lang: Lang, prefix: 'audit.entity.' | 'audit.action.', code: string): string {
   const key = (prefix + code) as MessageKey;

@@ -5,6 +5,7 @@ import { formatNumber, pickText, useLang, useT } from '../../app/i18n';
 import { fileUrl } from '../jobs/jobApi';
 import { useCommitImport, type ImportAnalysis, type ImportSummary, type ImportView } from './importApi';
 import { ImportIssues } from './ImportIssues';
+import { KIND_TEXT } from './importLabels';
 import { ImportPreview } from './ImportPreview';
 import { ImportSummaryFigures } from './ImportSummaryFigures';
 
@@ -44,7 +45,7 @@ export function ImportCheckStep({ view, analysis, summary, onRemap, onUploadFixe
             type="success"
             showIcon
             className="import-alert"
-            title={t('import.check.ready', { create: formatNumber(lang, summary.create), update: formatNumber(lang, summary.update) })}
+            title={t(KIND_TEXT[view.kind].ready, { create: formatNumber(lang, summary.create), update: formatNumber(lang, summary.update) })}
             description={summary.warnings > 0 ? t('import.check.warnings', { count: formatNumber(lang, summary.warnings) }) : undefined}
           />
         )}
@@ -57,7 +58,7 @@ export function ImportCheckStep({ view, analysis, summary, onRemap, onUploadFixe
             onClick={() => commit.mutate({ id: view.id }, { onError: (error) => showError(error) })}
             data-testid="import-commit"
           >
-            {t('import.check.commit', { count: formatNumber(lang, toSave) })}
+            {t(KIND_TEXT[view.kind].commit, { count: formatNumber(lang, toSave) })}
           </Button>
           {view.errorFileId && (
             <Button icon={<DownloadOutlined />} href={fileUrl(view.errorFileId)} download data-testid="import-error-file">

@@ -1,15 +1,18 @@
 import { Button, Result } from 'antd';
-import { TeamOutlined, UploadOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { formatNumber, useLang, useT } from '../../app/i18n';
 import type { ImportSummary, ImportView } from './importApi';
+import { KIND_TEXT } from './importLabels';
 import { ImportSummaryFigures } from './ImportSummaryFigures';
 
-/** The people lists where an import's people are, filtered to its organisation. */
-export const peopleListUrl = (view: ImportView) =>
-  `/people?${new URLSearchParams({ ...(view.kind === 'residents' ? { tab: 'resident' } : {}), orgId: view.org.id })}`;
+/** Where an import's records are: the people lists filtered to its organisation, or the organisation in the tree. */
+export function resultUrl(view: ImportView): string {
+  if (view.kind === 'orgs') return `/orgs?${new URLSearchParams({ id: view.org.id })}`;
+  return `/people?${new URLSearchParams({ ...(view.kind === 'residents' ? { tab: 'resident' } : {}), orgId: view.org.id })}`;
+}
 
-/** Step 4 done: how many people were added, updated and skipped, and where to see them. */
+/** Step 4 done: how many people (or units) were added, updated and skipped, and where to see them. */
 export function ImportDone({ view, summary, onAnother }: { view: ImportView; summary: ImportSummary; onAnother: () => void }) {
   const t = useT();
   const { lang } = useLang();
@@ -18,12 +21,12 @@ export function ImportDone({ view, summary, onAnother }: { view: ImportView; sum
       status="success"
       className="import-card import-result"
       data-testid="import-done"
-      title={t('import.done.title', { count: formatNumber(lang, summary.create + summary.update) })}
+      title={t(KIND_TEXT[view.kind].done, { count: formatNumber(lang, summary.create + summary.update) })}
       subTitle={t('import.done.text', { org: view.org.name })}
       extra={[
-        <Link key="people" to={peopleListUrl(view)}>
-          <Button type="primary" icon={<TeamOutlined />} data-testid="import-see-people">
-            {t('import.done.seePeople')}
+        <Link key="result" to={resultUrl(view)}>
+          <Button type="primary" icon={view.kind === 'orgs' ? <ApartmentOutlined /> : <TeamOutlined />} data-testid="import-see-people">
+            {t(KIND_TEXT[view.kind].see)}
           </Button>
         </Link>,
         <Button key="again" icon={<UploadOutlined />} onClick={onAnother} data-testid="import-another">

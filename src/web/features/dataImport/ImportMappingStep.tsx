@@ -1,27 +1,31 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Form, InputNumber, Radio, Row, Select, Tag } from 'antd';
-import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
-import { useShowError } from '../../app/errors';
+import { Alert, Button, Card, Col, Form, InputNumber, Radio, Row, Select, Typography } from 'antd';
+import { InfoCircleOutlined, WarningOutlined } from '@ant-design/icons';
+import type { Lang } from '../../../shared/i18n';
+import { isApiError } from '../../app/api';
+import { errorText, useShowError } from '../../app/errors';
 import { formatNumber, useLang, useT } from '../../app/i18n';
 import { ResponsiveList, type ListColumn } from '../../components/ResponsiveList';
 import { useConfigureImport, type Duplicates, type ImportAnalysis, type ImportColumn, type ImportView } from './importApi';
-import { fieldLabel, mayOmit } from './importLabels';
+import { fieldLabel, KIND_TEXT } from './importLabels';
 
 /** "— Bỏ qua —" in the field selects. */
 const SKIP = '';
 
 const ENCODING_NAME = { tcvn3: 'TCVN3 (ABC)', vni: 'VNI' } as const;
 
-/**
- * The confirmed mapping, else the detected one; only fields the user can choose (the detection
- * also recognises columns such as "STT" that are not imported).
- */
+/** The confirmed mapping, else the detected one (columns with no field, "STT" included, are skipped). */
 function initialMapping(view: ImportView, analysis: ImportAnalysis): Record<string, string> {
-  const known = new Set(analysis.fields.map((f) => f.key));
-  const entries = view.settings
-    ? Object.entries(view.settings.mapping)
-    : analysis.columns.map((c) => [String(c.index), c.fieldKey ?? ''] as const);
-  return Object.fromEntries(entries.filter(([, key]) => known.has(key)));
+  if (view.settings) return view.settings.mapping;
+  return Object.fromEntries(analysis.columns.flatMap((c) => (c.fieldKey ? [[String(c.index), c.fieldKey]] : [])));
+}
+
+/** The server's answer to a mapping it refuses: for the whole mapping, or for one column ("mapping.<index>"). */
+function mappingErrorOf(lang: Lang, error: unknown): { all?: string; column?: { index: string; text: string } } | null {
+  if (!isApiError(error) || !error.field?.startsWith('mapping')) return null;
+  const index = /^mapping\.(\d+)$/.exec(error.field)?.[1];
+  const text = errorText(lang, error);
+  return index ? { column: { index, text } } : { all: text };
 }
 
 /** Step 2: sheet, header row, encoding notice, column → field mapping, duplicates; "check the data". */
@@ -34,14 +38,18 @@ export function ImportMappingStep({ view, analysis }: { view: ImportView; analys
   const [headerRow, setHeaderRow] = useState<number>(view.settings?.headerRow ?? analysis.headerRow);
   const [mapping, setMapping] = useState<Record<string, string>>(() => initialMapping(view, analysis));
   const [duplicates, setDuplicates] = useState<Duplicates>(view.settings?.duplicates ?? 'update');
+  const [refused, setRefused] = useState<ReturnType<typeof mappingErrorOf>>(null);
+  const text = KIND_TEXT[view.kind];
 
   const used = Object.values(mapping).filter(Boolean);
   const twice = new Set(used.filter((key, i) => used.indexOf(key) !== i));
-  const missing = analysis.fields.filter((f) => f.required && !used.includes(f.key) && !mayOmit(view.kind, f.key));
+  const columnError = (index: number, key: string) =>
+    key && twice.has(key) ? t('import.mapping.twice') : refused?.column?.index === String(index) ? refused.column.text : undefined;
 
+  // Required fields are marked; which ones a file may leave out is the server's to say (its message below).
   const fieldOptions = [
     { value: SKIP, label: t('import.mapping.skip') },
-    ...analysis.fields.map((f) => ({ value: f.key, label: `${fieldLabel(lang, f)}${f.required && !mayOmit(view.kind, f.key) ? ' *' : ''}` })),
+    ...analysis.fields.map((f) => ({ value: f.key, label: `${fieldLabel(lang, f)}${f.required ? ' *' : ''}` })),
   ];
 
   const columns: ListColumn<ImportColumn>[] = [
@@ -80,16 +88,16 @@ export function ImportMappingStep({ view, analysis }: { view: ImportView; analys
       width: 260,
       render: (c) => {
         const key = mapping[String(c.index)] ?? SKIP;
+        const problem = columnError(c.index, key);
         return (
-          <Form.Item
-            className="import-field-item"
-            validateStatus={key && twice.has(key) ? 'error' : undefined}
-            help={key && twice.has(key) ? t('import.mapping.twice') : undefined}
-          >
+          <Form.Item className="import-field-item" validateStatus={problem ? 'error' : undefined} help={problem}>
             <Select
               className="import-field-select"
               value={key}
-              onChange={(next) => setMapping((m) => ({ ...m, [String(c.index)]: next }))}
+              onChange={(next) => {
+                setRefused(null);
+                setMapping((m) => ({ ...m, [String(c.index)]: next }));
+              }}
               options={fieldOptions}
               showSearch={{ optionFilterProp: 'label' }}
               popupMatchSelectWidth={false}
@@ -102,7 +110,8 @@ export function ImportMappingStep({ view, analysis }: { view: ImportView; analys
     },
   ];
 
-  const submit = () =>
+  const submit = () => {
+    setRefused(null);
     configure.mutate(
       {
         id: view.id,
@@ -113,8 +122,15 @@ export function ImportMappingStep({ view, analysis }: { view: ImportView; analys
           duplicates,
         },
       },
-      { onError: (error) => showError(error) },
+      {
+        onError: (error) => {
+          const refusal = mappingErrorOf(lang, error);
+          if (refusal) setRefused(refusal);
+          else showError(error);
+        },
+      },
     );
+  };
 
   return (
     <Card className="import-card" data-testid="import-mapping">
@@ -155,9 +171,9 @@ export function ImportMappingStep({ view, analysis }: { view: ImportView; analys
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item label={t('import.mapping.duplicates')} extra={t('import.mapping.duplicatesHelp')}>
+            <Form.Item label={t(text.duplicates)} extra={t(text.duplicatesHelp)}>
               <Radio.Group value={duplicates} onChange={(e) => setDuplicates(e.target.value as Duplicates)} data-testid="import-duplicates">
-                <Radio value="update">{t('import.mapping.update')}</Radio>
+                <Radio value="update">{t(text.update)}</Radio>
                 <Radio value="skip">{t('import.mapping.skipExisting')}</Radio>
               </Radio.Group>
             </Form.Item>
@@ -167,21 +183,12 @@ export function ImportMappingStep({ view, analysis }: { view: ImportView; analys
       {sheet !== analysis.sheet && (
         <Alert type="info" showIcon className="form-alert" title={t('import.mapping.otherSheet', { sheet: analysis.sheet })} />
       )}
-      {missing.length > 0 ? (
-        <Alert
-          type="error"
-          showIcon
-          icon={<WarningOutlined />}
-          className="form-alert"
-          data-testid="import-missing"
-          title={t('import.mapping.missing', { fields: missing.map((f) => fieldLabel(lang, f)).join(', ') })}
-        />
+      {refused?.all ? (
+        <Alert type="error" showIcon icon={<WarningOutlined />} className="form-alert" data-testid="import-missing" title={refused.all} />
       ) : (
-        <div className="import-mapping-ok">
-          <Tag icon={<CheckCircleOutlined />} color="success">
-            {t('import.mapping.ready')}
-          </Tag>
-        </div>
+        <Typography.Paragraph type="secondary" className="import-mapping-help">
+          <InfoCircleOutlined /> {t('import.mapping.required')}
+        </Typography.Paragraph>
       )}
       <ResponsiveList
         testId="import-columns"
@@ -197,7 +204,7 @@ export function ImportMappingStep({ view, analysis }: { view: ImportView; analys
           type="primary"
           onClick={submit}
           loading={configure.isPending}
-          disabled={missing.length > 0 || twice.size > 0}
+          disabled={twice.size > 0}
           data-testid="import-check"
         >
           {t('import.mapping.check')}

@@ -8,11 +8,11 @@ import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { useQueryParams } from '../../components/useQueryParams';
-import { useImport, type ImportKind, type ImportView } from './importApi';
+import { isImportKind, useImport, type ImportKind, type ImportView } from './importApi';
 import { ImportCheckStep } from './ImportCheckStep';
 import { ImportDone } from './ImportDone';
 import { ImportJobBar } from './ImportJobBar';
-import { KIND_LABEL } from './importLabels';
+import { KIND_TEXT } from './importLabels';
 import { ImportMappingStep } from './ImportMappingStep';
 import { ImportUploadStep } from './ImportUploadStep';
 import { ImportStateTag, RecentImports } from './RecentImports';
@@ -48,7 +48,7 @@ function ImportHeader({ view, onRestart }: { view: ImportView; onRestart: () => 
           {view.fileName}
         </Typography.Text>
         <span className="muted">
-          {t(KIND_LABEL[view.kind])} · {view.org.name}
+          {t(KIND_TEXT[view.kind].label)} · {view.org.name}
         </span>
       </div>
       <ImportStateTag state={view.state} />
@@ -115,12 +115,12 @@ export default function ImportPage() {
   const [remapping, setRemapping] = useState(false);
   const step = stepOf(view, remapping);
 
-  // A new check ends the remapping; an import that is in changes the people lists.
+  // A new check ends the remapping; an import that is in changes the people lists or the tree.
   const state = view?.state;
   useEffect(() => {
     if (state === 'checking') setRemapping(false);
-    if (state === 'imported') void queryClient.invalidateQueries({ queryKey: ['people'] });
-  }, [state, queryClient]);
+    if (state === 'imported') void queryClient.invalidateQueries({ queryKey: view?.kind === 'orgs' ? ['orgs'] : ['people'] });
+  }, [state, view?.kind, queryClient]);
 
   const startOver = (keep?: { kind: ImportKind; orgId: string }) => {
     setRemapping(false);
@@ -141,7 +141,7 @@ export default function ImportPage() {
         <Space orientation="vertical" size={16} className="full-width">
           <ImportUploadStep
             key={`${values.kind ?? ''}-${values.orgId ?? ''}`}
-            initialKind={values.kind === 'residents' ? 'residents' : values.kind === 'staff' ? 'staff' : undefined}
+            initialKind={isImportKind(values.kind) ? values.kind : undefined}
             initialOrgId={values.orgId}
             onUploaded={(uploaded) => set({ id: uploaded.id, kind: undefined, orgId: undefined })}
           />

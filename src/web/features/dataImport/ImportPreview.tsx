@@ -13,7 +13,10 @@ const ACTION: Record<PreviewRow['action'], { label: MessageKey; color: string }>
   error: { label: 'import.action.error', color: 'red' },
 };
 
-/** The first rows as they will be saved (names in Unicode, dates as dd/mm/yyyy), with what will happen to each. */
+/**
+ * The first rows as the server will save them (normalised: names in Unicode, dates as dd/mm/yyyy, phones
+ * with their leading 0, "Nữ", qualification labels), with what will happen to each.
+ */
 export function ImportPreview({ importId, fields }: { importId: string; fields: ImportField[] }) {
   const t = useT();
   const { lang } = useLang();
@@ -37,7 +40,7 @@ export function ImportPreview({ importId, fields }: { importId: string; fields: 
       (f): ListColumn<PreviewRow> => ({
         key: f.key,
         title: fieldLabel(lang, f),
-        card: f.key === 'fullName' ? 'title' : 'fact',
+        card: f.key === 'fullName' || f.key === 'name' ? 'title' : 'fact',
         render: (r) => <span data-testid={`preview-${f.key}`}>{r.values[f.key] ?? ''}</span>,
       }),
     ),

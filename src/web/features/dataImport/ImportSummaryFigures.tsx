@@ -1,6 +1,6 @@
-import { Col, Row, Statistic } from 'antd';
-import { formatNumber, useLang, useT } from '../../app/i18n';
+import { useT } from '../../app/i18n';
 import type { MessageKey } from '../../../shared/i18n';
+import { Figures } from '../../components/Figures';
 import type { ImportSummary } from './importApi';
 
 const FIGURES: { key: keyof ImportSummary; label: MessageKey; tone?: 'bad' | 'warn' }[] = [
@@ -15,17 +15,6 @@ const FIGURES: { key: keyof ImportSummary; label: MessageKey; tone?: 'bad' | 'wa
 /** The counts of a check or an import, as figures. */
 export function ImportSummaryFigures({ summary, only }: { summary: ImportSummary; only?: (keyof ImportSummary)[] }) {
   const t = useT();
-  const { lang } = useLang();
   const shown = FIGURES.filter((f) => !only || only.includes(f.key));
-  return (
-    <Row gutter={[12, 12]} className="import-figures" data-testid="import-summary">
-      {shown.map((f) => (
-        <Col key={f.key} xs={12} sm={8} lg={4}>
-          <div className={`import-figure${f.tone && summary[f.key] > 0 ? ` import-figure-${f.tone}` : ''}`} data-testid={`import-summary-${f.key}`} data-value={summary[f.key]}>
-            <Statistic title={t(f.label)} value={summary[f.key]} formatter={(v) => formatNumber(lang, Number(v))} />
-          </div>
-        </Col>
-      ))}
-    </Row>
-  );
+  return <Figures testId="import-summary" figures={shown.map((f) => ({ key: f.key, label: t(f.label), value: summary[f.key], tone: f.tone }))} />;
 }

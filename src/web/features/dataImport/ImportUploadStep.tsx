@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Radio, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
+import { hasPermission, useMe } from '../../app/auth';
 import { errorText } from '../../app/errors';
 import { useLang, useT } from '../../app/i18n';
 import { requiredChoiceRule } from '../../components/formRules';
 import { useOrgDetail } from '../org/orgApi';
 import { OrgTreeSelect, type OrgOption } from '../org/OrgTreeSelect';
 import { IMPORT_KINDS, templateUrl, useUploadImport, type ImportKind, type ImportView } from './importApi';
-import { KIND_HELP, KIND_LABEL } from './importLabels';
+import { KIND_PERMISSION, KIND_TEXT } from './importLabels';
 
 interface FormValues {
   kind: ImportKind;
@@ -29,9 +30,12 @@ export function ImportUploadStep({ initialKind, initialOrgId, onUploaded }: Prop
   const { lang } = useLang();
   const [form] = Form.useForm<FormValues>();
   const upload = useUploadImport();
+  const me = useMe();
+  const kinds = IMPORT_KINDS.filter((k) => hasPermission(me.data, KIND_PERMISSION[k]));
+  const startKind = initialKind && kinds.includes(initialKind) ? initialKind : kinds[0];
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
-  const kind = Form.useWatch('kind', form) ?? initialKind ?? 'staff';
+  const kind: ImportKind = Form.useWatch('kind', form) ?? startKind;
   const initialOrg = useOrgDetail(initialOrgId);
 
   const submit = (values: FormValues) => {
@@ -53,25 +57,25 @@ export function ImportUploadStep({ initialKind, initialOrgId, onUploaded }: Prop
         name="importUpload"
         layout="vertical"
         initialValues={{
-          kind: initialKind ?? 'staff',
+          kind: startKind,
           org: initialOrg.data ? { value: initialOrg.data.org.id, label: initialOrg.data.org.name } : undefined,
         }}
         onFinish={submit}
       >
         <Form.Item name="kind" label={t('import.upload.kind')}>
           <Radio.Group className="import-kinds" data-testid="import-kind">
-            {IMPORT_KINDS.map((k) => (
+            {kinds.map((k) => (
               <Radio key={k} value={k} className="import-kind" data-testid={`import-kind-${k}`}>
-                <span className="import-kind-name">{t(KIND_LABEL[k])}</span>
-                <span className="import-kind-help">{t(KIND_HELP[k])}</span>
+                <span className="import-kind-name">{t(KIND_TEXT[k].label)}</span>
+                <span className="import-kind-help">{t(KIND_TEXT[k].help)}</span>
               </Radio>
             ))}
           </Radio.Group>
         </Form.Item>
         <Form.Item
           name="org"
-          label={kind === 'staff' ? t('import.upload.orgStaff') : t('import.upload.orgResidents')}
-          extra={kind === 'staff' ? t('import.upload.orgStaffHelp') : t('import.upload.orgResidentsHelp')}
+          label={t(KIND_TEXT[kind].org)}
+          extra={t(KIND_TEXT[kind].orgHelp)}
           rules={[requiredChoiceRule(t)]}
         >
           <OrgTreeSelect data-testid="import-org" allowClear={false} />

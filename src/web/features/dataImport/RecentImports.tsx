@@ -6,7 +6,7 @@ import { useT } from '../../app/i18n';
 import { ResponsiveList, type ListColumn } from '../../components/ResponsiveList';
 import { usePagination } from '../../components/usePagination';
 import { useImports, type ImportState, type ImportView } from './importApi';
-import { KIND_LABEL, STATE_LABEL } from './importLabels';
+import { KIND_TEXT, STATE_LABEL } from './importLabels';
 
 const STATE_COLOR: Record<ImportState, string> = {
   analysing: 'processing',
@@ -40,7 +40,7 @@ export function RecentImports() {
         </Link>
       ),
     },
-    { key: 'kind', title: t('import.recent.kind'), render: (v) => t(KIND_LABEL[v.kind]) },
+    { key: 'kind', title: t('import.recent.kind'), render: (v) => t(KIND_TEXT[v.kind].label) },
     { key: 'org', title: t('import.recent.org'), card: 'subtitle', render: (v) => v.org.name },
     { key: 'state', title: t('import.recent.state'), render: (v) => <ImportStateTag state={v.state} /> },
     { key: 'at', title: t('import.recent.at'), className: 'nowrap', render: (v) => formatDateTime(v.createdAt) },

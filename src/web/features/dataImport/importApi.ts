@@ -1,92 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, API_BASE, query } from '../../app/api';
-import type { Bilingual, Page } from '../../app/types';
+import type { ImportAnalysis, ImportColumn, ImportField, ImportIssue, ImportKind, ImportPreviewRow, ImportSettings, ImportState, ImportSummary, ImportView, Page } from '../../app/types';
 
 /** What the wizard imports (the server's import kinds). */
-export type ImportKind = 'staff' | 'residents';
-export const IMPORT_KINDS: readonly ImportKind[] = ['staff', 'residents'];
+export const IMPORT_KINDS: readonly ImportKind[] = ['staff', 'residents', 'orgs'];
 
-export type ImportState = 'analysing' | 'analysed' | 'checking' | 'checked' | 'importing' | 'imported' | 'failed';
-export type TextEncoding = 'unicode' | 'tcvn3' | 'vni';
+export const isImportKind = (value: string | undefined): value is ImportKind => IMPORT_KINDS.includes(value as ImportKind);
 
-export interface ImportColumn {
-  index: number;
-  letter: string;
-  header: string;
-  fieldKey: string | null;
-  samples: string[];
-}
+export type Duplicates = ImportSettings['duplicates'];
+export type { ImportAnalysis, ImportColumn, ImportField, ImportIssue, ImportKind, ImportSettings, ImportState, ImportSummary, ImportView };
+export type PreviewRow = ImportPreviewRow;
 
-export interface ImportField {
-  key: string;
-  labelVi: string;
-  labelEn: string;
-  required: boolean;
-}
-
-export interface ImportAnalysis {
-  sheets: { name: string; rows: number }[];
-  sheet: string;
-  headerRow: number;
-  firstDataRow: number;
-  encoding: TextEncoding;
-  columns: ImportColumn[];
-  fields: ImportField[];
-}
-
-export type Duplicates = 'update' | 'skip';
-
-export interface ImportSettings {
-  sheet: string;
-  headerRow: number;
-  /** Column index (0 = A), as a string → field key. */
-  mapping: Record<string, string>;
-  duplicates: Duplicates;
-}
-
-export interface ImportSummary {
-  rows: number;
-  create: number;
-  update: number;
-  skip: number;
-  errors: number;
-  warnings: number;
-}
-
-export interface ImportView {
-  id: string;
-  kind: ImportKind;
-  org: { id: string; name: string };
-  fileName: string;
-  state: ImportState;
-  analysis: ImportAnalysis | null;
-  settings: ImportSettings | null;
-  summary: ImportSummary | null;
-  jobId: string | null;
-  errorFileId: string | null;
-  error: Bilingual | null;
-  createdAt: string;
-}
-
-export interface ImportIssue {
-  sheet: string;
-  rowNumber: number;
-  column: string | null;
-  header: string | null;
-  value: string | null;
-  severity: 'error' | 'warning';
-  code: string;
-  message: Bilingual;
-}
-
-export interface PreviewRow {
-  rowNumber: number;
-  action: 'create' | 'update' | 'skip' | 'error';
-  values: Record<string, string | null>;
-  issues: ImportIssue[];
-}
-
-/** States in which a job works on the import (the wizard polls). */
 export const BUSY_STATES: readonly ImportState[] = ['analysing', 'checking', 'importing'];
 
 export const importKeys = {

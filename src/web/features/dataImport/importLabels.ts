@@ -1,14 +1,68 @@
 import type { Lang, MessageKey } from '../../../shared/i18n';
+import type { Permission } from '../../app/types';
 import type { ImportField, ImportKind, ImportState } from './importApi';
 
-export const KIND_LABEL: Record<ImportKind, MessageKey> = {
-  staff: 'import.kind.staff',
-  residents: 'import.kind.residents',
+/** The wording of each kind of import where it differs (people or units). */
+interface KindText {
+  label: MessageKey;
+  help: MessageKey;
+  /** The organisation the file goes into, and its help. */
+  org: MessageKey;
+  orgHelp: MessageKey;
+  duplicates: MessageKey;
+  duplicatesHelp: MessageKey;
+  update: MessageKey;
+  ready: MessageKey;
+  commit: MessageKey;
+  done: MessageKey;
+  see: MessageKey;
+}
+
+const PEOPLE_TEXT = {
+  duplicates: 'import.mapping.duplicates',
+  duplicatesHelp: 'import.mapping.duplicatesHelp',
+  update: 'import.mapping.update',
+  ready: 'import.check.ready',
+  commit: 'import.check.commit',
+  done: 'import.done.title',
+  see: 'import.done.seePeople',
+} as const;
+
+export const KIND_TEXT: Record<ImportKind, KindText> = {
+  staff: {
+    label: 'import.kind.staff',
+    help: 'import.kind.staffHelp',
+    org: 'import.upload.orgStaff',
+    orgHelp: 'import.upload.orgStaffHelp',
+    ...PEOPLE_TEXT,
+  },
+  residents: {
+    label: 'import.kind.residents',
+    help: 'import.kind.residentsHelp',
+    org: 'import.upload.orgResidents',
+    orgHelp: 'import.upload.orgResidentsHelp',
+    ...PEOPLE_TEXT,
+  },
+  orgs: {
+    label: 'import.kind.orgs',
+    help: 'import.kind.orgsHelp',
+    org: 'import.upload.orgOrgs',
+    orgHelp: 'import.upload.orgOrgsHelp',
+    duplicates: 'import.mapping.duplicatesOrgs',
+    duplicatesHelp: 'import.mapping.duplicatesOrgsHelp',
+    update: 'import.mapping.updateOrgs',
+    ready: 'import.check.readyOrgs',
+    commit: 'import.check.commitOrgs',
+    done: 'import.done.titleOrgs',
+    see: 'import.done.seeOrgs',
+  },
 };
 
-export const KIND_HELP: Record<ImportKind, MessageKey> = {
-  staff: 'import.kind.staffHelp',
-  residents: 'import.kind.residentsHelp',
+/** What the user needs somewhere to import each kind (the server checks it on the receiving unit). */
+export const KIND_PERMISSION: Record<ImportKind, Permission> = {
+  staff: 'person.manage',
+  residents: 'person.manage',
+  orgs: 'org.manage',
 };
 
 export const STATE_LABEL: Record<ImportState, MessageKey> = {
@@ -22,9 +76,3 @@ export const STATE_LABEL: Record<ImportState, MessageKey> = {
 };
 
 export const fieldLabel = (lang: Lang, field: ImportField) => (lang === 'en' ? field.labelEn : field.labelVi);
-
-/**
- * A required field the file may leave out: for staff, the unit defaults to the organisation the
- * file is imported into (the server's rule).
- */
-export const mayOmit = (kind: ImportKind, key: string) => kind === 'staff' && key === 'unit';

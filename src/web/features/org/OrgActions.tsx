@@ -4,6 +4,7 @@ import type { ButtonProps } from 'antd';
 import {
   DragOutlined,
   EditOutlined,
+  NodeIndexOutlined,
   PlusOutlined,
   StopOutlined,
   TeamOutlined,
@@ -75,6 +76,13 @@ export function OrgActions({ org, canManage, onSelect }: Props) {
             <Button icon={<DragOutlined />} onClick={() => setDialog('move')} data-testid="org-move">
               {t('org.action.move')}
             </Button>
+            {!org.closed && (
+              <Link to={`/reorganisations?orgId=${encodeURIComponent(org.id)}`} data-testid="org-reorganise">
+                <Button icon={<NodeIndexOutlined />} className="wrap-button">
+                  {t('org.action.reorganise')}
+                </Button>
+              </Link>
+            )}
             {org.closed ? (
               <Button icon={<UndoOutlined />} onClick={confirmReopen} data-testid="org-reopen">
                 {t('org.action.reopen')}

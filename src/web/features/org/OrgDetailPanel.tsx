@@ -5,6 +5,7 @@ import { formatNumber, useLang, useT } from '../../app/i18n';
 import type { OrgDetail } from '../../app/types';
 import { ErrorState } from '../../components/ErrorState';
 import { OrgEmulation } from '../emulation/OrgEmulation';
+import { OrgLineage } from '../reorganisation/OrgLineage';
 import { OrgActions } from './OrgActions';
 import { useKindName } from './orgApi';
 
@@ -99,6 +100,7 @@ export function OrgDetailPanel({ selectedId, detail, onSelect }: Props) {
         ]}
       />
       <OrgActions org={org} canManage={can.manage} onSelect={onSelect} />
+      <OrgLineage orgId={org.id} onSelect={onSelect} />
       <OrgEmulation orgId={org.id} orgName={org.name} />
     </Card>
   );

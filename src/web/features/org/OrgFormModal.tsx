@@ -3,11 +3,11 @@ import type { ButtonProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useShowError } from '../../app/errors';
 import { pickName, useLang, useT } from '../../app/i18n';
-import type { OrgKind, OrgSummary } from '../../app/types';
+import type { OrgSummary } from '../../app/types';
 import { API_DATE_FORMAT, DATE_FORMAT } from '../../components/dates';
 import { testId } from '../../components/testId';
 import { requiredRule } from '../../components/formRules';
-import { useCreateOrg, useOrgDetail, useOrgKinds, useUpdateOrg } from './orgApi';
+import { allowedKinds, useCreateOrg, useOrgDetail, useOrgKinds, useUpdateOrg } from './orgApi';
 
 interface FormValues {
   name: string;
@@ -21,13 +21,6 @@ type Props =
   | { mode: 'edit'; org: OrgSummary; parent?: undefined; onClose: () => void; onDone: (org: OrgSummary) => void };
 
 const FIELDS = ['name', 'kindCode', 'code', 'validFrom'];
-
-/** Kinds allowed under a parent of kind `parentKind` (or at the top when there is no parent). */
-function allowedKinds(kinds: OrgKind[], parentKind: string | null | undefined): OrgKind[] {
-  if (parentKind === null) return kinds.filter((kind) => kind.canBeRoot);
-  if (parentKind === undefined) return kinds;
-  return kinds.filter((kind) => kind.parentKinds.includes(parentKind));
-}
 
 /** Adds a unit under `parent`, or edits `org` (name, kind, official code). */
 export function OrgFormModal(props: Props) {

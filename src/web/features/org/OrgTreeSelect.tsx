@@ -12,10 +12,8 @@ export interface OrgOption {
   label: string;
 }
 
-interface Props {
+interface CommonProps {
   id?: string;
-  value?: OrgOption | null;
-  onChange?: (value: OrgOption | undefined) => void;
   placeholder?: string;
   allowClear?: boolean;
   disabled?: boolean;
@@ -23,6 +21,13 @@ interface Props {
   'data-testid'?: string;
   'aria-label'?: string;
 }
+
+/** One organisation, or several with `multiple` (a form's value is then an array). */
+type Props =
+  | (CommonProps & { multiple?: false; value?: OrgOption | null; onChange?: (value: OrgOption | undefined) => void })
+  | (CommonProps & { multiple: true; value?: OrgOption[]; onChange?: (value: OrgOption[]) => void });
+
+type Picked = { value: string | number; label: ReactNode };
 
 interface SelectNode {
   id: string;
@@ -54,7 +59,8 @@ function toNode(org: OrgSummary, pId: string | null, path?: string[]): SelectNod
  * Picks an organisation: a tree whose branches load when opened, or, once the user types,
  * the server's mark-free search ("so tai chinh" finds "Sở Tài chính").
  */
-export function OrgTreeSelect({ value, onChange, placeholder, allowClear = true, ...rest }: Props) {
+export function OrgTreeSelect(props: Props) {
+  const { value, onChange: _onChange, multiple, placeholder, allowClear = true, ...rest } = props;
   const t = useT();
   const queryClient = useQueryClient();
   const [searchText, setSearchText] = useState('');
@@ -82,9 +88,16 @@ export function OrgTreeSelect({ value, onChange, placeholder, allowClear = true,
     setBranches((previous) => [...previous, ...page.items.map((org) => toNode(org, parentId))]);
   };
 
+  const toOption = (picked: Picked): OrgOption => {
+    const id = String(picked.value);
+    const label = typeof picked.label === 'string' ? picked.label : (treeData.find((n) => n.id === id)?.label ?? id);
+    return { value: id, label };
+  };
+
   return (
     <TreeSelect
       {...rest}
+      multiple={multiple}
       value={value ?? undefined}
       labelInValue
       treeNodeLabelProp="label"
@@ -97,13 +110,10 @@ export function OrgTreeSelect({ value, onChange, placeholder, allowClear = true,
       notFoundContent={searching && !hits.isFetching ? t('org.search.none') : t('org.select.typeToSearch')}
       loading={top.isPending || hits.isFetching}
       popupMatchSelectWidth={false}
-      onChange={(picked: { value: string | number; label: ReactNode } | undefined) => {
+      onChange={(picked: Picked | Picked[] | undefined) => {
         setSearchText('');
-        if (!picked) return onChange?.(undefined);
-        const id = String(picked.value);
-        const label =
-          typeof picked.label === 'string' ? picked.label : (treeData.find((n) => n.id === id)?.label ?? id);
-        onChange?.({ value: id, label });
+        if (props.multiple) props.onChange?.(((picked ?? []) as Picked[]).map(toOption));
+        else props.onChange?.(picked ? toOption(picked as Picked) : undefined);
       }}
     />
   );

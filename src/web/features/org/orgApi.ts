@@ -40,6 +40,13 @@ export function useOrgKinds() {
   });
 }
 
+/** Kinds allowed under a parent of kind `parentKind` (null: at the top; undefined: not known yet, all). */
+export function allowedKinds(kinds: OrgKind[], parentKind: string | null | undefined): OrgKind[] {
+  if (parentKind === null) return kinds.filter((kind) => kind.canBeRoot);
+  if (parentKind === undefined) return kinds;
+  return kinds.filter((kind) => kind.parentKinds.includes(parentKind));
+}
+
 /** The name of an organisation kind in the current language. */
 export function useKindName(): (code: string) => string {
   const { lang } = useLang();

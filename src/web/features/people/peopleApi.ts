@@ -1,59 +1,17 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../app/api';
-import type { CappedPage, Job, PersonDetail, PersonLanguage, PersonListItem } from '../../app/types';
+import type { CappedPage, Job, MembershipFields, PeopleQuery, PersonDetail, PersonFields, PersonListItem } from '../../app/types';
 import type { Lang } from '../../../shared/i18n';
-import type { AgeBand, CitizenGroup, HouseholdRelation, Qualification, Sex, StaffCategory } from '../../../shared/people';
 
-export type PeopleKind = 'staff' | 'resident';
-export type PeopleSort = 'name' | '-name' | 'birthDate' | '-birthDate';
+export type PeopleKind = PeopleQuery['kind'];
+export type PeopleSort = NonNullable<PeopleQuery['sort']>;
 
 /** The list query of GET /people (without paging). */
-export interface PeopleFilter {
-  kind: PeopleKind;
-  orgId?: string;
-  q?: string;
-  sex?: Sex;
-  ageBand?: AgeBand;
-  ethnicity?: string;
-  citizenGroup?: CitizenGroup;
-  category?: StaffCategory;
-  position?: string;
-  isLeader?: boolean;
-  sort?: PeopleSort;
-}
+export type PeopleFilter = Omit<PeopleQuery, 'page' | 'pageSize'>;
 
 /** The fields of a person as POST and PATCH /people take them. */
-export interface PersonBody {
-  fullName?: string;
-  birthDate?: string | null;
-  sex?: Sex | null;
-  ethnicity?: string | null;
-  citizenId?: string | null;
-  phone?: string | null;
-  email?: string | null;
-  residenceOrgId?: string | null;
-  address?: string | null;
-  householdId?: string | null;
-  householdRelation?: HouseholdRelation | null;
-  generalEducation?: string | null;
-  qualification?: Qualification | null;
-  qualificationMajor?: string | null;
-  languages?: PersonLanguage[];
-  itSkill?: string | null;
-  occupation?: string | null;
-  citizenGroup?: CitizenGroup | null;
-  note?: string | null;
-}
-
-export interface MembershipBody {
-  orgId: string;
-  category: StaffCategory;
-  position?: string | null;
-  isLeader?: boolean;
-  rank?: string | null;
-  validFrom?: string | null;
-  validTo?: string | null;
-}
+export type PersonBody = Partial<PersonFields>;
+export type MembershipBody = MembershipFields;
 
 export interface BulkBody {
   action: 'move' | 'end';

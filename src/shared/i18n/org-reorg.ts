@@ -1,0 +1,233 @@
+/**
+ * UI strings of the reorganisation screen (merge, split, transfer of units), its preview and
+ * history, and of the "Lịch sử sắp xếp" section of a unit. Spread into vi.ts and en.ts.
+ */
+export const vi = {
+  'nav.reorganisations': 'Sắp xếp đơn vị',
+
+  'org.action.reorganise': 'Sắp xếp (sáp nhập, chia tách, chuyển)…',
+
+  'reorg.title': 'Sắp xếp đơn vị',
+  'reorg.intro':
+    'Hợp nhất, chia tách hoặc chuyển đơn vị theo văn bản của cấp có thẩm quyền, từ một ngày hiệu lực. Xem trước những gì sẽ thay đổi rồi mới áp dụng: mọi thay đổi được thực hiện cùng một lúc và ghi nhật ký.',
+  'reorg.formTitle': 'Phương án sắp xếp',
+
+  'reorg.kind.label': 'Hình thức',
+  'reorg.kind.merge': 'Hợp nhất',
+  'reorg.kind.mergeHelp': 'Nhiều đơn vị thành một: thành lập đơn vị mới hoặc nhập vào một đơn vị đã có.',
+  'reorg.kind.split': 'Chia tách',
+  'reorg.kind.splitHelp': 'Một đơn vị thành nhiều đơn vị; chọn nơi về cho từng đơn vị trực thuộc.',
+  'reorg.kind.transfer': 'Chuyển đơn vị',
+  'reorg.kind.transferHelp': 'Chuyển đơn vị cùng cấp dưới sang đơn vị cấp trên khác, ví dụ xã từ huyện về tỉnh.',
+
+  'reorg.unit.name': 'Tên đơn vị mới',
+  'reorg.unit.namePlaceholder': 'Ví dụ: Xã Giang Thành',
+  'reorg.unit.kind': 'Loại đơn vị',
+  'reorg.unit.code': 'Mã đơn vị',
+  'reorg.unit.parent': 'Đơn vị cấp trên',
+  'reorg.unit.parentPlaceholder': 'Gõ tên để tìm đơn vị cấp trên',
+
+  'reorg.merge.predecessors': 'Các đơn vị hợp nhất',
+  'reorg.merge.predecessorsHelp': 'Chọn từ hai đơn vị cùng cấp trở lên (ví dụ các xã, phường). Gõ tên để tìm.',
+  'reorg.merge.successor': 'Sau hợp nhất',
+  'reorg.merge.successorNew': 'Thành lập đơn vị mới',
+  'reorg.merge.successorExisting': 'Nhập vào một trong các đơn vị trên',
+  'reorg.merge.absorbing': 'Đơn vị tiếp nhận (giữ lại)',
+  'reorg.merge.absorbingPlaceholder': 'Chọn một trong các đơn vị hợp nhất',
+
+  'reorg.split.unit': 'Đơn vị chia tách',
+  'reorg.split.successors': 'Các đơn vị sau chia tách',
+  'reorg.split.successorN': 'Đơn vị {n}',
+  'reorg.split.new': 'Đơn vị mới',
+  'reorg.split.existing': 'Đơn vị đã có',
+  'reorg.split.existingUnit': 'Đơn vị nhận',
+  'reorg.split.add': 'Thêm đơn vị',
+  'reorg.split.remove': 'Bỏ đơn vị này',
+  'reorg.split.assignments': 'Các đơn vị trực thuộc về đâu',
+  'reorg.split.assignmentsHelp':
+    'Mỗi đơn vị trực thuộc đang hoạt động (thôn, ấp, tổ…) chuyển về một đơn vị sau chia tách, cùng các cấp dưới và dân cư của nó.',
+  'reorg.split.assignAll': 'Chọn cho tất cả',
+  'reorg.split.pick': 'Chọn đơn vị',
+  'reorg.split.noChildren': 'Đơn vị này không có đơn vị trực thuộc đang hoạt động.',
+  'reorg.split.ownRecords': 'Hồ sơ của chính đơn vị chia tách chuyển về',
+  'reorg.split.ownRecordsHelp': 'Cán bộ, dân cư, hộ gia đình, dòng họ đăng ký trực tiếp tại đơn vị chia tách.',
+
+  'reorg.transfer.units': 'Các đơn vị được chuyển',
+  'reorg.transfer.unitsHelp': 'Mỗi đơn vị được chuyển cùng toàn bộ đơn vị trực thuộc. Gõ tên để tìm.',
+  'reorg.transfer.newParent': 'Đơn vị cấp trên mới',
+  'reorg.transfer.dissolve': 'Giải thể đơn vị cũ',
+  'reorg.transfer.dissolveHelp':
+    'Đơn vị cấp trên hiện nay của các đơn vị được chuyển (ví dụ huyện) ngừng hoạt động từ ngày hiệu lực, cùng các đơn vị còn lại của nó; hồ sơ đăng ký trực tiếp tại đó chuyển về đơn vị cấp trên mới.',
+
+  'reorg.effectiveDate': 'Ngày hiệu lực',
+  'reorg.effectiveDateHelp': 'Đơn vị cũ ngừng hoạt động và đơn vị mới bắt đầu hoạt động từ ngày này.',
+  'reorg.decisionRef': 'Văn bản quyết định',
+  'reorg.decisionRefPlaceholder': 'Ví dụ: Nghị quyết 1654/NQ-UBTVQH15',
+  'reorg.note': 'Ghi chú',
+  'reorg.notePlaceholder': 'Ví dụ: Khoản 78 Điều 1',
+  'reorg.renames': 'Đổi tên đơn vị được chuyển',
+  'reorg.renamesHelp':
+    'Chỉ khi trùng tên: hai đơn vị cùng tên (ví dụ hai “Ấp 1”) không thể cùng thuộc một đơn vị.',
+  'reorg.renames.unit': 'Đơn vị được chuyển',
+  'reorg.renames.name': 'Tên mới',
+  'reorg.renames.add': 'Thêm đơn vị đổi tên',
+  'reorg.renames.remove': 'Bỏ dòng này',
+  'reorg.preview': 'Xem trước',
+  'reorg.reset': 'Làm lại',
+
+  'reorg.outcome.title': 'Xem trước: những gì sẽ thay đổi',
+  'reorg.outcome.empty':
+    'Điền phương án rồi bấm “Xem trước”: bạn sẽ thấy các đơn vị được thành lập, chuyển, ngừng hoạt động và dữ liệu đi theo. Chưa có gì được lưu.',
+  'reorg.outcome.notSaved': 'Đây là bản xem trước: chưa có gì được lưu.',
+  'reorg.outcome.effective': 'hiệu lực từ {date}',
+  'reorg.outcome.created': 'Đơn vị thành lập mới',
+  'reorg.outcome.moved': 'Đơn vị chuyển sang đơn vị cấp trên mới',
+  'reorg.outcome.closed': 'Đơn vị ngừng hoạt động từ {date}',
+  'reorg.outcome.lineage': 'Kế thừa (đơn vị cũ → đơn vị mới)',
+  'reorg.outcome.impacts': 'Hồ sơ chuyển theo đơn vị kế thừa',
+  'reorg.outcome.noImpacts': 'Không có hồ sơ nào phải chuyển (không có đơn vị nào ngừng hoạt động).',
+  'reorg.outcome.under': 'thuộc {parent}',
+  'reorg.outcome.units': '{count} đơn vị',
+  'reorg.outcome.renamed': 'đổi tên thành “{name}”',
+  'reorg.outcome.hidden': '(đơn vị bạn không xem được)',
+  'reorg.figure.created': 'Đơn vị mới',
+  'reorg.figure.moved': 'Đơn vị chuyển (cả cấp dưới)',
+  'reorg.figure.closed': 'Đơn vị ngừng hoạt động',
+
+  'reorg.apply': 'Áp dụng',
+  'reorg.apply.title': 'Áp dụng phương án sắp xếp này?',
+  'reorg.apply.text':
+    'Mọi thay đổi vừa xem được thực hiện cùng một lúc và ghi vào nhật ký. Đơn vị cũ ngừng hoạt động từ {date}; dữ liệu cũ vẫn được giữ và liên kết với đơn vị kế thừa.',
+  'reorg.done.title': 'Đã sắp xếp xong',
+  'reorg.done.seeTree': 'Xem trên cây tổ chức',
+  'reorg.done.another': 'Sắp xếp khác',
+
+  'reorg.history.title': 'Các lần sắp xếp đã thực hiện',
+  'reorg.history.date': 'Ngày hiệu lực',
+  'reorg.history.kind': 'Hình thức',
+  'reorg.history.decision': 'Văn bản',
+  'reorg.history.units': 'Đơn vị',
+  'reorg.history.none': 'Chưa có lần sắp xếp nào.',
+  'reorg.history.moved': 'Chuyển: {names}',
+
+  'reorg.lineage.title': 'Lịch sử sắp xếp',
+  'reorg.lineage.predecessors': 'Hình thành từ',
+  'reorg.lineage.successors': 'Đã sắp xếp vào',
+  'reorg.lineage.when': '{kind} từ {date}',
+  'reorg.lineage.via': 'qua {name}',
+};
+
+/** English strings of the reorganisation screens: exactly the keys of `vi`. */
+export const en: Record<keyof typeof vi, string> = {
+  'nav.reorganisations': 'Reorganise units',
+
+  'org.action.reorganise': 'Reorganise (merge, split, transfer)…',
+
+  'reorg.title': 'Reorganising units',
+  'reorg.intro':
+    'Merge, split or transfer units as decided by the competent authority, from an effective date. Preview what will change before applying it: every change is made at once and recorded in the audit log.',
+  'reorg.formTitle': 'The plan',
+
+  'reorg.kind.label': 'Kind',
+  'reorg.kind.merge': 'Merge',
+  'reorg.kind.mergeHelp': 'Several units become one: a new unit, or one of them that absorbs the others.',
+  'reorg.kind.split': 'Split',
+  'reorg.kind.splitHelp': 'One unit becomes several; choose where each of its child units goes.',
+  'reorg.kind.transfer': 'Transfer',
+  'reorg.kind.transferHelp': 'Move units with their subunits to another parent, e.g. communes from a district to the province.',
+
+  'reorg.unit.name': 'Name of the new unit',
+  'reorg.unit.namePlaceholder': 'For example: Xã Giang Thành',
+  'reorg.unit.kind': 'Kind of unit',
+  'reorg.unit.code': 'Unit code',
+  'reorg.unit.parent': 'Parent unit',
+  'reorg.unit.parentPlaceholder': 'Type to find the parent unit',
+
+  'reorg.merge.predecessors': 'Units merged',
+  'reorg.merge.predecessorsHelp': 'Two or more units of the same level (e.g. communes, wards). Type to search.',
+  'reorg.merge.successor': 'After the merge',
+  'reorg.merge.successorNew': 'A new unit',
+  'reorg.merge.successorExisting': 'One of the units above absorbs the others',
+  'reorg.merge.absorbing': 'Absorbing unit (kept)',
+  'reorg.merge.absorbingPlaceholder': 'Choose one of the units merged',
+
+  'reorg.split.unit': 'Unit split',
+  'reorg.split.successors': 'Units after the split',
+  'reorg.split.successorN': 'Unit {n}',
+  'reorg.split.new': 'New unit',
+  'reorg.split.existing': 'Existing unit',
+  'reorg.split.existingUnit': 'Receiving unit',
+  'reorg.split.add': 'Add a unit',
+  'reorg.split.remove': 'Remove this unit',
+  'reorg.split.assignments': 'Where the child units go',
+  'reorg.split.assignmentsHelp':
+    'Each open child unit (hamlet, group…) goes to one of the units after the split, with its subunits and residents.',
+  'reorg.split.assignAll': 'Choose for all',
+  'reorg.split.pick': 'Choose a unit',
+  'reorg.split.noChildren': 'This unit has no open child unit.',
+  'reorg.split.ownRecords': "The split unit's own records go to",
+  'reorg.split.ownRecordsHelp': 'Staff, residents, households and clans registered directly on the split unit.',
+
+  'reorg.transfer.units': 'Units transferred',
+  'reorg.transfer.unitsHelp': 'Each unit moves with all its subunits. Type to search.',
+  'reorg.transfer.newParent': 'New parent unit',
+  'reorg.transfer.dissolve': 'Dissolve the old parent',
+  'reorg.transfer.dissolveHelp':
+    "The current parents of the units transferred (e.g. the district) close from the effective date with their remaining units; records registered directly on them go to the new parent.",
+
+  'reorg.effectiveDate': 'Effective date',
+  'reorg.effectiveDateHelp': 'Old units close and new units open on this day.',
+  'reorg.decisionRef': 'Decision',
+  'reorg.decisionRefPlaceholder': 'For example: Nghị quyết 1654/NQ-UBTVQH15',
+  'reorg.note': 'Note',
+  'reorg.notePlaceholder': 'For example: Khoản 78 Điều 1',
+  'reorg.renames': 'Rename units that move',
+  'reorg.renamesHelp': 'Only on a name clash: two units with one name (e.g. two “Ấp 1”) cannot stand under one parent.',
+  'reorg.renames.unit': 'Unit that moves',
+  'reorg.renames.name': 'New name',
+  'reorg.renames.add': 'Add a unit to rename',
+  'reorg.renames.remove': 'Remove this line',
+  'reorg.preview': 'Preview',
+  'reorg.reset': 'Start over',
+
+  'reorg.outcome.title': 'Preview: what will change',
+  'reorg.outcome.empty':
+    'Fill in the plan and press “Preview” to see the units created, moved and closed and the records that follow. Nothing is saved yet.',
+  'reorg.outcome.notSaved': 'This is a preview: nothing is saved yet.',
+  'reorg.outcome.effective': 'effective from {date}',
+  'reorg.outcome.created': 'Units created',
+  'reorg.outcome.moved': 'Units moved to a new parent',
+  'reorg.outcome.closed': 'Units closed from {date}',
+  'reorg.outcome.lineage': 'Lineage (old unit → new unit)',
+  'reorg.outcome.impacts': 'Records that follow to the successor',
+  'reorg.outcome.noImpacts': 'No records to move (no unit closes).',
+  'reorg.outcome.under': 'under {parent}',
+  'reorg.outcome.units': '{count} unit(s)',
+  'reorg.outcome.renamed': 'renamed “{name}”',
+  'reorg.outcome.hidden': '(a unit you cannot see)',
+  'reorg.figure.created': 'New units',
+  'reorg.figure.moved': 'Units moved (with subunits)',
+  'reorg.figure.closed': 'Units closed',
+
+  'reorg.apply': 'Apply',
+  'reorg.apply.title': 'Apply this reorganisation?',
+  'reorg.apply.text':
+    'Every change previewed is made at once and recorded in the audit log. Old units close from {date}; their data is kept and linked to their successors.',
+  'reorg.done.title': 'Reorganisation applied',
+  'reorg.done.seeTree': 'See it in the tree',
+  'reorg.done.another': 'Another reorganisation',
+
+  'reorg.history.title': 'Reorganisations made',
+  'reorg.history.date': 'Effective date',
+  'reorg.history.kind': 'Kind',
+  'reorg.history.decision': 'Decision',
+  'reorg.history.units': 'Units',
+  'reorg.history.none': 'No reorganisation yet.',
+  'reorg.history.moved': 'Moved: {names}',
+
+  'reorg.lineage.title': 'Reorganisation history',
+  'reorg.lineage.predecessors': 'Formed from',
+  'reorg.lineage.successors': 'Became part of',
+  'reorg.lineage.when': '{kind} from {date}',
+  'reorg.lineage.via': 'via {name}',
+};
