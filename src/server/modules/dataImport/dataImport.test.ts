@@ -116,6 +116,7 @@ describe('staff import', () => {
     const issues = (await s.admin.get(`/api/v1/imports/${view.id}/issues?pageSize=100`)).body.items.filter((i: any) => i.severity === 'error');
     const where = issues.map((i: any) => `${i.rowNumber}${i.column}`);
     expect(where).toEqual(expect.arrayContaining(['5C', '6F', '6G', '7E']));
+    expect(issues.filter((i: any) => i.rowNumber === 5 && i.column === 'C')).toHaveLength(1); // unreadable, not also "missing"
     const date = issues.find((i: any) => i.rowNumber === 5 && i.column === 'C');
     expect(date.message.vi).toContain('31/02/1985');
     expect(date.header).toBe('Ngày sinh');

@@ -160,8 +160,10 @@ function parsePersonRow(kind: 'staff' | 'residents', rowNumber: number, cells: C
   }
   const has = (key: string) => key in cells;
   const textOf = (key: string) => (has(key) ? take(key, parseText(cells[key])) : null);
+  // Missing, not merely unreadable: a cell that failed to parse already has its error.
   const required = (key: string, value: unknown, vi: string, en: string) => {
-    if (value === null || value === undefined || value === '') issues.push(missing(columns, key, vi, en));
+    const reported = issues.some((i) => i.severity === 'error' && columns[key] && i.column === columns[key].letter);
+    if ((value === null || value === undefined || value === '') && !reported) issues.push(missing(columns, key, vi, en));
   };
 
   const fullName = take('fullName', parsePersonName(cells.fullName));
