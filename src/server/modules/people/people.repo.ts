@@ -74,6 +74,30 @@ async function cappedCount(db: Executor, from: (q: any) => any): Promise<{ total
   return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }
 
+/** Subtrees of at most this many units are listed by their ids rather than by path. */
+const SMALL_SUBTREE = 1000;
+
+/**
+ * Where residents are looked for, and how a name is matched there. Within a commune or a district,
+ * the units' ids are fetched first and the name is checked on their residents' rows: left to itself
+ * the planner probes the trigram index once per hamlet and a common name in one commune took 12 s at
+ * province scale (bench/README.md). Province-wide, the trigram index is the right tool.
+ */
+function residentConditions(f: PeopleFilter, units: { id: string }[] | null): (SQL | undefined)[] {
+  if (units === null) return [inPaths(f.paths), ...personConditions(f)];
+  const inUnits = units.length ? inArray(person.residenceOrgId, units.map((u) => u.id)) : sql`false`;
+  // `|| ''` keeps the trigram index out of this plan; the name is checked on the subtree's rows.
+  const name = f.nameKey ? sql`(${person.nameSearch} || '') like ${containsPattern(f.nameKey)}` : undefined;
+  return [inUnits, name, ...personConditions({ ...f, nameKey: undefined })];
+}
+
+/** The units of a small subtree, or null for a province-wide list (or a large subtree). */
+async function smallSubtree(db: Executor, paths: string[]) {
+  if (paths.includes('/')) return null;
+  const units = await db.select({ id: org.id }).from(org).where(inSubtrees(paths)).limit(SMALL_SUBTREE + 1);
+  return units.length > SMALL_SUBTREE ? null : units;
+}
+
 export const peopleRepo = {
   /** Current staff of the subtrees: one row per membership that holds on `day`. */
   async listStaff(db: Executor, f: PeopleFilter, day: string) {
@@ -109,7 +133,7 @@ export const peopleRepo = {
 
   /** Residents of the subtrees (by the hamlet or unit they live in). */
   async listResidents(db: Executor, f: PeopleFilter) {
-    const where = and(inPaths(f.paths), ...personConditions(f));
+    const where = and(...residentConditions(f, await smallSubtree(db, f.paths)));
     const from = (q: any) => q.from(person).innerJoin(org, eq(org.id, person.residenceOrgId)).where(where);
     const [items, count] = await Promise.all([
       from(
