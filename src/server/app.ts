@@ -1,3 +1,4 @@
+import './platform/excel/exceljs-utf8.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';

@@ -1,3 +1,4 @@
+import './platform/excel/exceljs-utf8.js';
 import { loadConfig } from './config.js';
 import { openDb } from './db/index.js';
 import { DataDirLockedError } from './db/lock.js';

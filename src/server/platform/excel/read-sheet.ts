@@ -22,6 +22,7 @@
  * Merged cells: the streaming reader does not report merges (they follow the rows in the
  * sheet XML); a merged range's value is in its top-left cell and the other cells are null.
  */
+import './exceljs-utf8.js';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { excelSerialToDate, valueToText } from './cell-values.js';
