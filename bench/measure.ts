@@ -106,6 +106,7 @@ export class Floor {
   async lanes(n: number): Promise<pg.Client[]> {
     while (this.clients.length < n) {
       const c = new pg.Client({ connectionString: this.url });
+      c.on('error', () => undefined); // the server going away mid-run surfaces in the query instead
       await c.connect();
       this.clients.push(c);
     }

@@ -61,7 +61,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-function uuidFrom(rand: () => number): string {
+export function uuidFrom(rand: () => number): string {
   const b = new Array<number>(16);
   for (let i = 0; i < 16; i++) b[i] = Math.floor(rand() * 256);
   b[6] = (b[6]! & 0x0f) | 0x40;
@@ -70,9 +70,9 @@ function uuidFrom(rand: () => number): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+export const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
-function weighted<T>(rand: () => number, xs: readonly (readonly [T, number])[]): T {
+export function weighted<T>(rand: () => number, xs: readonly (readonly [T, number])[]): T {
   const total = xs.reduce((s, [, w]) => s + w, 0);
   let r = rand() * total;
   for (const [x, w] of xs) {
@@ -138,7 +138,7 @@ function communeUnits(rand: () => number, place: string, count: number): { kind:
   return units.slice(0, count);
 }
 
-const FAMILY: readonly (readonly [string, number])[] = [
+export const FAMILY: readonly (readonly [string, number])[] = [
   ['Nguyễn', 38], ['Trần', 11], ['Lê', 9.5], ['Phạm', 7], ['Hoàng', 4], ['Huỳnh', 3], ['Phan', 4.5], ['Vũ', 3], ['Võ', 2.5],
   ['Đặng', 2], ['Bùi', 2], ['Đỗ', 1.5], ['Hồ', 1.5], ['Ngô', 1.3], ['Dương', 1], ['Lý', 0.5], ['Đinh', 1], ['Trương', 1],
   ['Lương', 0.5], ['Mai', 0.5], ['Cao', 0.5], ['Hà', 0.5], ['Tạ', 0.3], ['Lâm', 0.5], ['Châu', 0.3], ['Quách', 0.2],
@@ -152,8 +152,14 @@ const GIVEN_F = ['Lan', 'Hương', 'Hằng', 'Hà', 'Linh', 'Trang', 'Thủy', '
 const GIVEN_M = ['Anh', 'Bình', 'Cường', 'Dũng', 'Đức', 'Hải', 'Hùng', 'Hưng', 'Huy', 'Khánh', 'Long', 'Minh', 'Nam', 'Phong', 'Phúc', 'Quang', 'Sơn', 'Tài', 'Thắng', 'Thành', 'Tiến', 'Toàn', 'Trung', 'Tuấn', 'Tùng', 'Việt', 'Vinh', 'Vũ', 'Lộc', 'Hiếu', 'Hoàng', 'Kiên', 'Lâm', 'Nghĩa', 'Phát', 'Quân', 'Thịnh', 'Tú', 'Hậu', 'Đạt'];
 
 export function personName(rand: () => number): string {
-  const female = rand() < 0.5;
-  const family = weighted(rand, FAMILY);
+  return personNameOf(rand, rand() < 0.5);
+}
+
+/**
+ * A full name for a woman or a man. `family` is drawn from FAMILY unless given (children take
+ * their father's, members of an ethnic minority their community's). Same draws as personName.
+ */
+export function personNameOf(rand: () => number, female: boolean, family = weighted(rand, FAMILY)): string {
   const middle = female ? (rand() < 0.6 ? 'Thị' : pick(rand, MIDDLE_F)) : rand() < 0.5 ? 'Văn' : pick(rand, MIDDLE_M);
   const middle2 = rand() < 0.25 ? ` ${pick(rand, female ? MIDDLE2_F : MIDDLE2_M)}` : '';
   const given = pick(rand, female ? GIVEN_F : GIVEN_M);
@@ -299,8 +305,22 @@ export interface PsqlTarget {
   database: string;
 }
 
+/** A COPY text-format line: fields escaped, tab-separated, newline-terminated. */
+export const copyLine = (row: (string | number | boolean | null)[]) => row.map(copyField).join('\t') + '\n';
+
 /** `COPY table (columns) FROM STDIN` through psql, the client PostgreSQL ships for bulk loads. */
 export function copyIn(target: PsqlTarget, table: string, columns: string[], rows: Iterable<(string | number | boolean | null)[]>): Promise<number> {
+  return copyLines(target, table, columns, (function* () {
+    for (const row of rows) yield copyLine(row);
+  })());
+}
+
+/**
+ * The same with lines already in COPY text format (each item one or more rows, each row ending
+ * in a newline), for generators that write millions of rows and know their fields need no
+ * escaping, or that stream them from an async source. Returns the number of items.
+ */
+export function copyLines(target: PsqlTarget, table: string, columns: string[], lines: Iterable<string> | AsyncIterable<string>): Promise<number> {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('PG')) env[k] = v;
   const child = spawn(
@@ -317,16 +337,20 @@ export function copyIn(target: PsqlTarget, table: string, columns: string[], row
   return (async () => {
     let n = 0;
     let chunk: string[] = [];
+    let size = 0;
     const flush = async () => {
       if (!chunk.length) return;
       const ok = child.stdin.write(chunk.join(''));
       chunk = [];
-      if (!ok) await new Promise((r) => child.stdin.once('drain', r));
+      size = 0;
+      // A psql that failed stops reading: its exit ends the wait too.
+      if (!ok) await Promise.race([new Promise((r) => child.stdin.once('drain', r)), done]);
     };
-    for (const row of rows) {
-      chunk.push(row.map(copyField).join('\t') + '\n');
+    for await (const line of lines) {
+      chunk.push(line);
+      size += line.length;
       n++;
-      if (chunk.length >= 5000) await flush();
+      if (chunk.length >= 5000 || size >= 1 << 20) await flush();
     }
     await flush();
     child.stdin.end();

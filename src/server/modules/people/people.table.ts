@@ -95,7 +95,8 @@ export const household = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('household_code_uq').on(t.orgId, t.code)],
+  // The head's foreign key sets null on delete: without this index every deleted person scans all households.
+  (t) => [uniqueIndex('household_code_uq').on(t.orgId, t.code), index('household_head_idx').on(t.headPersonId)],
 );
 
 /** A clan (dòng họ) of a commune, whose member households may live in several hamlets. */

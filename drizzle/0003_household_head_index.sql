@@ -1,0 +1,1 @@
+CREATE INDEX "household_head_idx" ON "household" USING btree ("head_person_id");
