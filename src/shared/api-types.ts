@@ -407,3 +407,48 @@ export interface PeopleQuery {
   page: number;
   pageSize: number;
 }
+
+/** Reorganisations (docs/api.md, "Reorganisations"). */
+export type ReorgKind = 'merge' | 'split' | 'transfer';
+
+/** The records attached to `fromOrgId` (a unit that closes) go to `toOrgId`. */
+export interface ReorgTransfer {
+  fromOrgId: string;
+  toOrgId: string;
+}
+
+/** How many records of a kind follow the closing units (staff memberships, residents…). */
+export interface ReorgImpact {
+  key: string;
+  labelVi: string;
+  labelEn: string;
+  count: number;
+}
+
+export interface ReorgWarning {
+  code: string;
+  message: Bilingual;
+  org: OrgRef;
+  count: number;
+}
+
+/** What a preview shows and an apply did (ids of created units are provisional in a preview). */
+export interface ReorgOutcome {
+  /** null in a preview. */
+  reorganisationId: string | null;
+  kind: ReorgKind;
+  effectiveDate: string;
+  decisionRef: string | null;
+  note: string | null;
+  /** Units created. `key` is 'successor' or the split key. */
+  created: { id: string; key: string; name: string; kindCode: string; code: string | null; parent: OrgRef | null }[];
+  /** Units moved with their subtrees (`unitsMoved` counts the unit and everything below it); `from` is null when the caller cannot see it. */
+  moved: { unit: OrgRef; from: OrgRef | null; to: OrgRef; newName: string | null; unitsMoved: number }[];
+  /** Units closed from the effective date, with the open units of their subtrees that close too. */
+  closed: { unit: OrgRef; unitsClosed: number }[];
+  lineage: { predecessor: OrgRef; successor: OrgRef }[];
+  /** What the participants were (or would be) given. */
+  transfers: ReorgTransfer[];
+  impacts: ReorgImpact[];
+  warnings: ReorgWarning[];
+}

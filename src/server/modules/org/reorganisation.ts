@@ -17,24 +17,13 @@
  */
 import { z } from 'zod';
 import type { Executor, Tx } from '../../db/index.js';
-import type { Bilingual } from '../../platform/errors.js';
+import type { OrgRef, ReorgImpact, ReorgOutcome, ReorgTransfer, ReorgWarning } from '../../../shared/api-types.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { isoDate, text } from '../../platform/http/schemas.js';
 
 // ── participants ────────────────────────────────────────────────────────────
 
-/** The records attached to `fromOrgId` (a unit that closes) go to `toOrgId`. */
-export interface ReorgTransfer {
-  fromOrgId: string;
-  toOrgId: string;
-}
-
-export interface ReorgImpact {
-  key: string;
-  labelVi: string;
-  labelEn: string;
-  count: number;
-}
+export type { ReorgImpact, ReorgTransfer };
 
 /**
  * A module that owns records attached to units. Transfers name only the units that close: units
@@ -117,36 +106,6 @@ export type ReorgKind = ReorgPlan['kind'];
 
 // ── what a preview and an apply answer ──────────────────────────────────────
 
-export interface OrgRef {
-  id: string;
-  name: string;
-}
-
-export interface ReorgWarning {
-  code: string;
-  message: Bilingual;
-  org: OrgRef;
-  count: number;
-}
-
-export interface ReorgOutcome {
-  /** null in a preview. */
-  reorganisationId: string | null;
-  kind: ReorgKind;
-  effectiveDate: string;
-  decisionRef: string | null;
-  note: string | null;
-  /** Units created; in a preview their ids are provisional. `key` is 'successor' or the split key. */
-  created: { id: string; key: string; name: string; kindCode: string; code: string | null; parent: OrgRef | null }[];
-  /** Units moved with their subtrees (`unitsMoved` counts the unit and everything below it); `from` is null when the caller cannot see it. */
-  moved: { unit: OrgRef; from: OrgRef | null; to: OrgRef; newName: string | null; unitsMoved: number }[];
-  /** Units closed from the effective date, with the open units of their subtrees that close too. */
-  closed: { unit: OrgRef; unitsClosed: number }[];
-  lineage: { predecessor: OrgRef; successor: OrgRef }[];
-  /** What the participants were (or would be) given. */
-  transfers: ReorgTransfer[];
-  impacts: ReorgImpact[];
-  warnings: ReorgWarning[];
-}
+export type { OrgRef, ReorgOutcome, ReorgWarning };
 
 export { rollupOrgIds } from './reorganisation.repo.js';

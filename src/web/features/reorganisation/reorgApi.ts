@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../app/api';
-import type { Bilingual, OrgRef, OrgSummary, Page } from '../../app/types';
+import type { OrgRef, OrgSummary, Page, ReorgImpact, ReorgKind, ReorgOutcome, ReorgWarning } from '../../app/types';
 import { childrenQuery, ORG_PAGE_SIZE, orgKeys } from '../org/orgApi';
 
 /**
@@ -9,7 +9,6 @@ import { childrenQuery, ORG_PAGE_SIZE, orgKeys } from '../org/orgApi';
  * The shapes follow src/server/modules/org/reorganisation.ts.
  */
 
-export type ReorgKind = 'merge' | 'split' | 'transfer';
 export const REORG_KINDS: readonly ReorgKind[] = ['merge', 'split', 'transfer'];
 
 export interface NewUnitSpec {
@@ -45,34 +44,7 @@ export type ReorgPlan =
     })
   | (PlanCommon & { kind: 'transfer'; unitIds: string[]; newParentId: string; dissolveOldParents?: boolean });
 
-export interface ReorgImpact {
-  key: string;
-  labelVi: string;
-  labelEn: string;
-  count: number;
-}
-
-export interface ReorgWarning {
-  code: string;
-  message: Bilingual;
-  org: OrgRef;
-  count: number;
-}
-
-/** What a preview shows and an apply did (ids of created units are provisional in a preview). */
-export interface ReorgOutcome {
-  reorganisationId: string | null;
-  kind: ReorgKind;
-  effectiveDate: string;
-  decisionRef: string | null;
-  note: string | null;
-  created: { id: string; key: string; name: string; kindCode: string; code: string | null; parent: OrgRef | null }[];
-  moved: { unit: OrgRef; from: OrgRef | null; to: OrgRef; newName: string | null; unitsMoved: number }[];
-  closed: { unit: OrgRef; unitsClosed: number }[];
-  lineage: { predecessor: OrgRef; successor: OrgRef }[];
-  impacts: ReorgImpact[];
-  warnings: ReorgWarning[];
-}
+export type { ReorgImpact, ReorgKind, ReorgOutcome, ReorgWarning };
 
 export interface ReorganisationSummary {
   id: string;
