@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithBrowser, launchBrowser, saveScreenshotOnFailure, shootPhoneAndDesktop, startApp, type StartedApp } from './harness.js';
+import { describeWithBrowser, launchBrowser, saveScreenshotOnFailure, shootPhoneAndDesktop, startApp, type StartedApp, choose, chooseOrg } from './harness.js';
 
 const ROOT = 'Sở Tài chính tỉnh Kon Tum';
 const UNIT_A = 'Phòng Quản lý ngân sách';
@@ -25,19 +25,6 @@ describeWithBrowser('first run: setup, tree, unit head who sees only their unit'
     await app?.stop();
   });
   saveScreenshotOnFailure(() => page);
-
-  /** Picks an option of the antd Select whose trigger is `selector`. */
-  async function choose(p: Page, selector: string, optionText: string) {
-    await p.locator(selector).click();
-    await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click();
-  }
-
-  /** Picks an organisation in an OrgTreeSelect by typing part of its name without marks. */
-  async function chooseOrg(p: Page, testId: string, query: string, name: string) {
-    await p.getByTestId(testId).click();
-    await p.keyboard.type(query);
-    await p.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: name }).first().click();
-  }
 
   async function treeNode(p: Page, name: string) {
     return p.getByTestId('org-tree').locator('[data-testid="org-node"]', { hasText: name }).first();

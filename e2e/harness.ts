@@ -259,3 +259,28 @@ export async function shootPhoneAndDesktop(page: Page, name: string): Promise<st
   if (before) await page.setViewportSize(before);
   return files;
 }
+
+/** Logs in through the login page and waits to leave it. */
+export async function logIn(page: Page, baseUrl: string, account: { login: string; password: string }): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('#login_login').fill(account.login);
+  await page.locator('#login_password').fill(account.password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Picks an option of the antd Select whose trigger is `selector`. */
+export async function choose(page: Page, selector: string, optionText: string): Promise<void> {
+  await page.locator(selector).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click();
+}
+
+/** Picks an organisation in an OrgTreeSelect by typing part of its name without marks. */
+export async function chooseOrg(page: Page, testId: string, query: string, name: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(query);
+  await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: name }).first().click();
+}
+
+/** True when the page fits the viewport's width (nothing scrolls sideways). */
+export const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { searchKey } from '../src/shared/vn-text.js';
 import { sampleStaffRows, staffFileLayout, writeStaffFile, type StaffFixtureRow } from '../test/fixtures/excel-files.js';
-import { describeWithBrowser, launchBrowser, saveScreenshotOnFailure, shootPhoneAndDesktop, startApp, type StartedApp } from './harness.js';
+import { describeWithBrowser, launchBrowser, saveScreenshotOnFailure, shootPhoneAndDesktop, startApp, type StartedApp, chooseOrg, logIn } from './harness.js';
 import { AGENCY, SECRETARIAT, seedPeople, UNITS } from './people-seed.js';
 
 describeWithBrowser('import wizard: staff from Excel', () => {
@@ -45,13 +45,6 @@ describeWithBrowser('import wizard: staff from Excel', () => {
   });
   saveScreenshotOnFailure(() => page);
 
-  /** Picks an organisation in an OrgTreeSelect by typing part of its name without marks. */
-  async function chooseOrg(p: Page, testId: string, query: string, name: string) {
-    await p.getByTestId(testId).click();
-    await p.keyboard.type(query);
-    await p.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: name }).first().click();
-  }
-
   const figure = async (p: Page, key: string) => Number(await p.getByTestId(`import-summary-${key}`).getAttribute('data-value'));
   const staffTotal = (p: Page) =>
     p.evaluate(async (orgId) => (await fetch(`/api/v1/people?kind=staff&orgId=${orgId}&pageSize=1`).then((r) => r.json())).total as number, agencyId);
@@ -78,11 +71,7 @@ describeWithBrowser('import wizard: staff from Excel', () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const p = page;
     p.on('pageerror', (e) => errors.push(e.message));
-    await p.goto(`${app.url}/login`);
-    await p.locator('#login_login').fill(SECRETARIAT.login);
-    await p.locator('#login_password').fill(SECRETARIAT.password);
-    await p.getByTestId('login-submit').click();
-    await p.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await logIn(p, app.url, SECRETARIAT);
     await p.getByTestId('nav-imports').click();
     await p.waitForURL(/\/imports/);
 

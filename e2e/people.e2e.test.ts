@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithBrowser, launchBrowser, saveScreenshotOnFailure, shootPhoneAndDesktop, startApp, type StartedApp } from './harness.js';
+import { describeWithBrowser, launchBrowser, saveScreenshotOnFailure, shootPhoneAndDesktop, startApp, type StartedApp, choose, chooseOrg, noSidewaysScroll, logIn } from './harness.js';
 import { SECRETARIAT, seedPeople } from './people-seed.js';
 
 describeWithBrowser('people: staff and residents, records, households', () => {
@@ -26,31 +26,13 @@ describeWithBrowser('people: staff and residents, records, households', () => {
   });
   saveScreenshotOnFailure(() => page);
 
-  /** Picks an option of the antd Select whose trigger is `selector`. */
-  async function choose(p: Page, selector: string, optionText: string) {
-    await p.locator(selector).click();
-    await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click();
-  }
-
-  /** Picks an organisation in an OrgTreeSelect by typing part of its name without marks. */
-  async function chooseOrg(p: Page, testId: string, query: string, name: string) {
-    await p.getByTestId(testId).click();
-    await p.keyboard.type(query);
-    await p.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: name }).first().click();
-  }
-
   const rows = (p: Page) => p.getByTestId('people-list').locator('[data-row-key]');
-  const noSidewaysScroll = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
   it('the secretariat finds "Nguyễn Văn Đức" by typing "nguyen van duc" and opens the record', async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const p = page;
     p.on('pageerror', (e) => errors.push(e.message));
-    await p.goto(`${app.url}/login`);
-    await p.locator('#login_login').fill(SECRETARIAT.login);
-    await p.locator('#login_password').fill(SECRETARIAT.password);
-    await p.getByTestId('login-submit').click();
-    await p.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await logIn(p, app.url, SECRETARIAT);
     await p.getByTestId('nav-people').click();
     await p.waitForURL(/\/people/);
     await expect.poll(() => rows(p).count()).toBe(12);

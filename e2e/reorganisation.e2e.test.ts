@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithBrowser, launchBrowser, saveScreenshotOnFailure, shootPhoneAndDesktop, startApp, type StartedApp } from './harness.js';
+import { describeWithBrowser, launchBrowser, saveScreenshotOnFailure, shootPhoneAndDesktop, startApp, type StartedApp, noSidewaysScroll, logIn, chooseOrg } from './harness.js';
 import { ApiClient } from './people-seed.js';
 
 const ADMIN = { login: 'quantri', password: 'AnGiang2026!x', displayName: 'Lâm Văn Phước' };
@@ -77,17 +77,14 @@ describeWithBrowser('reorganisation: merge two communes through the screen, with
   });
   saveScreenshotOnFailure(() => page);
 
-  /** Picks an organisation in an OrgTreeSelect by typing part of its name without marks. */
-  async function chooseOrg(p: Page, testId: string, query: string, name: string) {
-    await p.getByTestId(testId).click();
-    await p.keyboard.type(query);
-    await p.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: name }).first().click();
+  /** Picks an organisation, then closes the (multiple) tree select. */
+  async function chooseOrgAndClose(p: Page, testId: string, query: string, name: string) {
+    await chooseOrg(p, testId, query, name);
     await p.keyboard.press('Escape');
   }
 
   const texts = (p: Page, testId: string) => p.getByTestId(testId).allInnerTexts();
   const figure = async (p: Page, testId: string) => Number(await p.getByTestId(testId).getAttribute('data-value'));
-  const noSidewaysScroll = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
   /** Shoots the page at 360 and 1280 px, checking that the phone has no sideways scroll. */
   async function shootBoth(p: Page, name: string) {
@@ -102,11 +99,7 @@ describeWithBrowser('reorganisation: merge two communes through the screen, with
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const p = page;
     p.on('pageerror', (e) => errors.push(e.message));
-    await p.goto(`${app.url}/login`);
-    await p.locator('#login_login').fill(ADMIN.login);
-    await p.locator('#login_password').fill(ADMIN.password);
-    await p.getByTestId('login-submit').click();
-    await p.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await logIn(p, app.url, ADMIN);
     await p.getByTestId('nav-reorganisations').waitFor();
 
     await p.goto(`${app.url}/orgs?id=${seeded.ids['Xã Bình An']}`);
@@ -126,7 +119,7 @@ describeWithBrowser('reorganisation: merge two communes through the screen, with
     await p.getByTestId('reorg-preview-submit').click();
     await expect.poll(() => p.locator('#reorg_predecessorIds_help').innerText()).not.toBe('');
 
-    await chooseOrg(p, 'reorg-predecessors', 'binh tri', 'Xã Bình Trị');
+    await chooseOrgAndClose(p, 'reorg-predecessors', 'binh tri', 'Xã Bình Trị');
     await expect.poll(() => p.locator('#reorg_predecessorIds_help').count()).toBe(0);
     await p.locator('#reorg_effectiveDate').fill('01/07/2025');
     await p.locator('#reorg_effectiveDate').press('Enter');
@@ -216,7 +209,7 @@ describeWithBrowser('reorganisation: merge two communes through the screen, with
     await p.setViewportSize({ width: 1280, height: 800 });
     await p.goto(`${app.url}/reorganisations`);
     await p.getByTestId('reorg-kind-split').click();
-    await chooseOrg(p, 'reorg-split-unit', 'kien luong', NEW_COMMUNE);
+    await chooseOrgAndClose(p, 'reorg-split-unit', 'kien luong', NEW_COMMUNE);
     await expect.poll(() => p.getByTestId('reorg-assign-row').count()).toBe(4);
     await p.locator('#reorg_successors_0_name').fill('Xã Kiên Lương Bắc');
     await p.locator('#reorg_successors_1_name').fill('Xã Kiên Lương Nam');
@@ -226,7 +219,7 @@ describeWithBrowser('reorganisation: merge two communes through the screen, with
     await p.getByTestId('reorg-kind-transfer').click();
     // The unit chosen for the split is carried over.
     await expect.poll(() => p.getByTestId('reorg-units').innerText()).toContain(NEW_COMMUNE);
-    await chooseOrg(p, 'reorg-new-parent', 'an giang', PROVINCE);
+    await chooseOrgAndClose(p, 'reorg-new-parent', 'an giang', PROVINCE);
     await p.getByTestId('reorg-dissolve').check();
     await p.getByTestId('reorg-preview-submit').click();
     await p.getByTestId('reorg-preview').waitFor();
