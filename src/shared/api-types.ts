@@ -62,6 +62,8 @@ export interface OrgKind {
   nameEn: string;
   canBeRoot: boolean;
   parentKinds: string[];
+  /** Kinds with the same group may merge and split with each other; null: only with itself. */
+  mergeGroup: string | null;
   /** Position in the list (the server's order). */
   sortOrder: number;
 }

@@ -142,6 +142,8 @@ export const en: Messages = {
   'orgKinds.col.nameEn': 'English name',
   'orgKinds.col.canBeRoot': 'May be a root',
   'orgKinds.col.parentKinds': 'Allowed parent kinds',
+  'orgKinds.col.mergeGroup': 'Merge group',
+  'orgKinds.form.mergeGroupHelp': 'Kinds of one group may merge and split with each other (e.g. commune, ward, special zone: local). Empty: only with the same kind.',
   'orgKinds.noParents': 'No parent kind',
   'orgKinds.form.createTitle': 'Add a kind of organisation',
   'orgKinds.form.editTitle': 'Edit the kind: {name}',

@@ -109,6 +109,7 @@ export const vi = {
   'reorg.history.units': 'Đơn vị',
   'reorg.history.none': 'Chưa có lần sắp xếp nào.',
   'reorg.history.moved': 'Chuyển: {names}',
+  'reorg.history.moreLinks': 'và {n} liên kết khác',
 
   'reorg.lineage.title': 'Lịch sử sắp xếp',
   'reorg.lineage.predecessors': 'Hình thành từ',
@@ -224,6 +225,7 @@ export const en: Record<keyof typeof vi, string> = {
   'reorg.history.units': 'Units',
   'reorg.history.none': 'No reorganisation yet.',
   'reorg.history.moved': 'Moved: {names}',
+  'reorg.history.moreLinks': 'and {n} more links',
 
   'reorg.lineage.title': 'Reorganisation history',
   'reorg.lineage.predecessors': 'Formed from',

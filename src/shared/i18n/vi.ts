@@ -144,6 +144,8 @@ export const vi = {
   'orgKinds.col.nameEn': 'Tên tiếng Anh',
   'orgKinds.col.canBeRoot': 'Được làm đơn vị gốc',
   'orgKinds.col.parentKinds': 'Được trực thuộc loại đơn vị',
+  'orgKinds.col.mergeGroup': 'Nhóm sáp nhập',
+  'orgKinds.form.mergeGroupHelp': 'Các loại cùng nhóm được sáp nhập, chia tách với nhau (ví dụ xã, phường, đặc khu: local). Để trống: chỉ với cùng loại.',
   'orgKinds.noParents': 'Không trực thuộc loại nào',
   'orgKinds.form.createTitle': 'Thêm loại đơn vị',
   'orgKinds.form.editTitle': 'Sửa loại đơn vị: {name}',

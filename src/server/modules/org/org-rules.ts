@@ -13,6 +13,8 @@ export interface KindRule {
   nameEn: string;
   canBeRoot: boolean;
   parentKinds: string[];
+  /** Kinds with the same group may merge and split with each other; null: only with itself. */
+  mergeGroup?: string | null;
 }
 
 /** The stored forms of a unit's name: clean (NFC), search key and sort key. */

@@ -190,7 +190,7 @@ export const orgRepo = {
     const [saved] = await db
       .insert(orgKind)
       .values(kind)
-      .onConflictDoUpdate({ target: orgKind.code, set: { nameVi: kind.nameVi, nameEn: kind.nameEn, canBeRoot: kind.canBeRoot, parentKinds: kind.parentKinds } })
+      .onConflictDoUpdate({ target: orgKind.code, set: { nameVi: kind.nameVi, nameEn: kind.nameEn, canBeRoot: kind.canBeRoot, parentKinds: kind.parentKinds, mergeGroup: kind.mergeGroup ?? null } })
       .returning();
     return saved;
   },

@@ -20,7 +20,7 @@ export function orgRoutes(app: ZApp, orgs: OrgService) {
         tags,
         summary: 'Create or change a kind of organisation (system administrators)',
         params: z.object({ code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/) }),
-        body: z.object({ nameVi: text(200), nameEn: text(200), canBeRoot: z.boolean(), parentKinds: z.array(z.string().max(40)).max(50) }),
+        body: z.object({ nameVi: text(200), nameEn: text(200), canBeRoot: z.boolean(), parentKinds: z.array(z.string().max(40)).max(50), mergeGroup: z.string().trim().max(40).nullish() }),
       },
     },
     async (request) => orgs.saveKind(request.ctx, request.params.code, request.body),

@@ -96,7 +96,7 @@ export function createOrgService(db: Db) {
      * Creates or changes a kind of organisation (system administrators). Allowed parents apply to
      * units created or moved from now on; existing units stay where they are.
      */
-    async saveKind(ctx: RequestContext, code: string, input: { nameVi: string; nameEn: string; canBeRoot: boolean; parentKinds: string[] }) {
+    async saveKind(ctx: RequestContext, code: string, input: { nameVi: string; nameEn: string; canBeRoot: boolean; parentKinds: string[]; mergeGroup?: string | null }) {
       authorizeSystem(requireActor(ctx));
       return db.transaction(async (tx) => {
         await orgRepo.lockTree(tx);
@@ -112,6 +112,7 @@ export function createOrgService(db: Db) {
           nameEn: nfc(input.nameEn),
           canBeRoot: input.canBeRoot,
           parentKinds: [...new Set(input.parentKinds)],
+          mergeGroup: input.mergeGroup || null,
           sortOrder: before?.sortOrder ?? kinds.length,
         });
         await recordAudit(tx, ctx, { action: before ? 'update' : 'create', entity: 'org_kind', entityId: code, before: before ?? null, after: saved });

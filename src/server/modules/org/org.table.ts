@@ -9,6 +9,8 @@ export const orgKind = pgTable('org_kind', {
   nameEn: text('name_en').notNull(),
   canBeRoot: boolean('can_be_root').notNull().default(false),
   parentKinds: text('parent_kinds').array().notNull().default(sql`'{}'::text[]`),
+  /** Kinds with the same group may merge and split with each other (xã, phường, đặc khu). */
+  mergeGroup: text('merge_group'),
   sortOrder: integer('sort_order').notNull().default(0),
 });
 

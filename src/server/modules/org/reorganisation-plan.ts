@@ -63,10 +63,8 @@ export interface ReorgEffects {
   mainOrgId: string;
 }
 
-/** Kinds that merge and split with each other; any other kind only with itself. */
-const KIND_FAMILIES: readonly (readonly string[])[] = [['commune', 'ward', 'special_zone']];
-
-export const kindFamily = (kindCode: string) => KIND_FAMILIES.find((f) => f.includes(kindCode))?.join('|') ?? kindCode;
+/** Kinds merge and split with the kinds of their merge group (data: org-kinds.json), others only with themselves. */
+export const kindFamily = (kindCode: string, kinds: KindRule[]) => kinds.find((k) => k.code === kindCode)?.mergeGroup ?? `kind:${kindCode}`;
 
 /** The ids the plan names: each must exist and the actor must manage it. */
 export function namedUnitIds(plan: ReorgPlan): string[] {
@@ -276,24 +274,29 @@ function checkMoveKinds(effects: ReorgEffects, input: PlanInput, field: string) 
 /** After the change, no two units without an end date may share a name under one parent. */
 function checkSiblingNames(effects: ReorgEffects, input: PlanInput) {
   const leaving = new Set([...effects.moves.map((m) => m.id), ...effects.closes]);
-  const arrivals = new Map<string, { nameSearch: string; name: string; field: string }[]>();
-  const arrive = (parentId: string | null, name: string, field: string) => {
+  const arrivals = new Map<string, { nameSearch: string; name: string; field: string; orgId: string }[]>();
+  const arrive = (parentId: string | null, orgId: string, name: string, field: string) => {
     const key = parentId ?? '';
-    arrivals.set(key, [...(arrivals.get(key) ?? []), { nameSearch: nameFields(name).nameSearch, name, field }]);
+    arrivals.set(key, [...(arrivals.get(key) ?? []), { nameSearch: nameFields(name).nameSearch, name, field, orgId }]);
   };
-  effects.creates.forEach((c) => arrive(c.parentId, c.name, `${c.field}.name`));
-  effects.moves.forEach((m) => arrive(m.toParentId, m.newName ?? input.units.get(m.id)!.name, 'renames'));
+  const nameOf = (id: string) => input.units.get(id)?.name ?? effects.creates.find((c) => c.id === id)?.name;
+  effects.creates.forEach((c) => arrive(c.parentId, c.id, c.name, `${c.field}.name`));
+  effects.moves.forEach((m) => arrive(m.toParentId, m.id, m.newName ?? input.units.get(m.id)!.name, 'renames'));
 
   for (const [parentId, incoming] of arrivals) {
     const seen = new Map((input.activeChildren.get(parentId) ?? []).filter((s) => !leaving.has(s.id)).map((s) => [s.nameSearch, s.name]));
+    const under = parentId ? nameOf(parentId) : undefined;
     for (const a of incoming) {
       if (seen.has(a.nameSearch)) {
         throw new AppError(
           409,
           'ORG_NAME_TAKEN',
-          { vi: `Đã có đơn vị tên "${a.name}" trong cùng cấp.`, en: `A unit named "${a.name}" already exists at this level.` },
+          under
+            ? { vi: `"${under}" sẽ có hai đơn vị tên "${a.name}"; hãy đổi tên một đơn vị.`, en: `"${under}" would have two units named "${a.name}"; rename one of them.` }
+            : { vi: `Đã có đơn vị gốc tên "${a.name}".`, en: `A top-level unit named "${a.name}" already exists.` },
           a.field,
-          { name: a.name },
+          // The unit that arrives (moved or created) with the name that clashes, for the form to point at.
+          { name: a.name, orgId: a.orgId },
         );
       }
       seen.set(a.nameSearch, a.name);
@@ -367,7 +370,7 @@ function requireOneFamily(units: PlanUnit[], kinds: KindRule[], field: string) {
 }
 
 function requireFamily(unit: { kindCode: string; name: string }, like: { kindCode: string; name: string }, kinds: KindRule[], field: string) {
-  if (kindFamily(unit.kindCode) === kindFamily(like.kindCode)) return;
+  if (kindFamily(unit.kindCode, kinds) === kindFamily(like.kindCode, kinds)) return;
   const label = (code: string) => kinds.find((k) => k.code === code) ?? { nameVi: code, nameEn: code };
   const [a, b] = [label(unit.kindCode), label(like.kindCode)];
   throw ruleBroken(

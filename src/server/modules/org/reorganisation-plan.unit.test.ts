@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { searchKey } from '../../../shared/vn-text.js';
 import type { AppError } from '../../platform/errors.js';
 import builtInKinds from './org-kinds.json' with { type: 'json' };
+import type { KindRule } from './org-rules.js';
 import { kindFamily, namedUnitIds, planReorganisation, receivingParentIds, type PlanUnit } from './reorganisation-plan.js';
 import type { ReorgPlan } from './reorganisation.js';
 
@@ -123,7 +124,9 @@ describe('merge', () => {
   });
 
   it('lets communes and wards merge, not communes and districts or departments', () => {
-    expect(kindFamily('ward')).toBe(kindFamily('commune'));
+    const kinds: KindRule[] = builtInKinds.kinds;
+    expect(kindFamily('ward', kinds)).toBe(kindFamily('commune', kinds));
+    expect(kindFamily('district', kinds)).not.toBe(kindFamily('commune', kinds));
     expect(planReorganisation(merge({ predecessorIds: ['A', 'W'] }), inputFor(tree())).closes).toEqual(['A', 'W']);
     expect(failure(merge({ predecessorIds: ['A', 'N'] }))).toMatchObject({ code: 'KIND_FAMILY_MISMATCH', field: 'predecessorIds' });
     const asDistrict = merge({ successor: { type: 'new', name: 'Huyện Mới', kindCode: 'district', parentId: 'P' } });
@@ -139,7 +142,7 @@ describe('merge', () => {
 
   it('refuses two moved children with one name unless one is renamed', () => {
     const units = tree({ b1: { name: 'Ấp Một', nameSearch: searchKey('Ấp Một') } });
-    expect(failure(merge(), units)).toMatchObject({ code: 'ORG_NAME_TAKEN', field: 'renames' });
+    expect(failure(merge(), units)).toMatchObject({ code: 'ORG_NAME_TAKEN', field: 'renames', extra: { orgId: 'b1' } });
     const effects = planReorganisation(merge({ renames: [{ orgId: 'b1', name: 'Ấp Một B' }] }), inputFor(units));
     expect(effects.moves.find((m) => m.id === 'b1')!.newName).toBe('Ấp Một B');
     expect(failure(merge({ renames: [{ orgId: 'E', name: 'X' }] })).field).toBe('renames');

@@ -150,19 +150,20 @@ export const reorganisationRepo = {
       .then((r) => r[0]);
   },
 
-  /** The lineage rows of a reorganisation, with both units' names and paths. */
-  links(tx: Executor, reorganisationId: string) {
+  /** The lineage rows of reorganisations, with both units' names and paths. */
+  links(tx: Executor, reorganisationIds: string[]) {
     const p = alias(org, 'p');
     const s = alias(org, 's');
     return tx
       .select({
+        reorganisationId: orgLineage.reorganisationId,
         predecessor: { id: p.id, name: p.name, kindCode: p.kindCode, path: p.path, validTo: p.validTo },
         successor: { id: s.id, name: s.name, kindCode: s.kindCode, path: s.path, validTo: s.validTo },
       })
       .from(orgLineage)
       .innerJoin(p, eq(p.id, orgLineage.predecessorId))
       .innerJoin(s, eq(s.id, orgLineage.successorId))
-      .where(eq(orgLineage.reorganisationId, reorganisationId))
+      .where(inArray(orgLineage.reorganisationId, reorganisationIds))
       .orderBy(asc(p.nameSort), asc(s.nameSort));
   },
 };

@@ -8,6 +8,7 @@ import { forbidden, notFound } from '../../platform/errors.js';
 import { requireActor, SYSTEM_USER_ID, type RequestContext } from '../../platform/http/context.js';
 import { authorize, can, isSystemAdmin, scopePaths, type Actor } from '../../platform/policy.js';
 import { todayInVietnam } from '../../platform/time.js';
+import { formatDate } from '../../../shared/vn-text.js';
 import { isClosed, orgNotFound } from './org-rules.js';
 import { writeClose, writeMove, writeNewOrg, type AuditExtra } from './org-writes.js';
 import { orgRepo, type OrgRow } from './org.repo.js';
@@ -44,6 +45,9 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
   return groups;
 }
+
+/** Links named in each row of the list; the rest are on the reorganisation's own page. */
+const LISTED_LINKS = 60;
 
 const presentReorganisation = (r: ReorganisationRow) => ({
   id: r.id,
@@ -108,6 +112,35 @@ export function createReorganisationOps(db: Db) {
       closedPaths.push(path);
     }
     return { unitsMoved: await reorganisationRepo.subtreeSizes(tx, p.effects.moves.map((m) => m.id)), unitsClosed };
+  }
+
+  /** What the user should know before applying: a date still ahead, role grants left on closing units. */
+  async function warningsOf(tx: Executor, p: Prepared): Promise<ReorgWarning[]> {
+    return [...dateWarnings(p), ...(await grantWarnings(tx, p))];
+  }
+
+  /**
+   * The tree changes when the reorganisation is applied, whatever its date: units move at once and
+   * closing units stay open until the date. Applying early is allowed (the new units can be prepared),
+   * but said.
+   */
+  function dateWarnings(p: Prepared): ReorgWarning[] {
+    const today = todayInVietnam();
+    if (p.plan.effectiveDate <= today) return [];
+    const days = Math.round((Date.parse(p.plan.effectiveDate) - Date.parse(today)) / 86_400_000);
+    const unit = p.units.get(p.effects.mainOrgId) ?? p.units.values().next().value!;
+    const date = formatDate(p.plan.effectiveDate);
+    return [
+      {
+        code: 'EFFECTIVE_DATE_AHEAD',
+        message: {
+          vi: `Ngày hiệu lực ${date} còn ${days} ngày nữa. Khi áp dụng, các đơn vị được chuyển ngay; đơn vị ngừng hoạt động vẫn mở đến ngày ${date}. Nếu muốn cây tổ chức giữ nguyên đến ngày đó, hãy áp dụng vào ngày hiệu lực.`,
+          en: `The effective date ${date} is ${days} day(s) away. Applying moves the units at once; closing units stay open until ${date}. To keep the tree as it is until then, apply on the effective date.`,
+        },
+        org: { id: unit.id, name: unit.name },
+        count: days,
+      },
+    ];
   }
 
   /** Role grants left on units that close: listed, not moved (who takes over is a person's decision). */
@@ -244,6 +277,10 @@ export function createReorganisationOps(db: Db) {
   const presentLinkEnd = (actor: Actor, o: LinkRow['predecessor']) =>
     can(actor, 'org.read', o.path) ? { id: o.id, name: o.name, kindCode: o.kindCode, validTo: o.validTo } : null;
 
+  /** Links with the units the actor cannot see unnamed (null); links of which neither end is seen are left out. */
+  const presentLinks = (actor: Actor, links: LinkRow[]) =>
+    links.map((l) => ({ predecessor: presentLinkEnd(actor, l.predecessor), successor: presentLinkEnd(actor, l.successor) })).filter((l) => l.predecessor || l.successor);
+
   return {
     /** Adds a module that moves its records with the units that close; returns a function that removes it. */
     registerReorgParticipant(participant: ReorgParticipant): () => void {
@@ -260,7 +297,7 @@ export function createReorganisationOps(db: Db) {
       return db.transaction(async (tx) => {
         const prepared = await prepare(tx, actor, plan);
         const reach = await measure(tx, prepared);
-        const warnings = await grantWarnings(tx, prepared);
+        const warnings = await warningsOf(tx, prepared);
         const impacts = await previewImpacts(tx, plan.effectiveDate, prepared.effects.transfers);
         return outcomeOf(prepared, reach, { impacts, warnings, reorganisationId: null });
       });
@@ -272,7 +309,7 @@ export function createReorganisationOps(db: Db) {
       return db.transaction(async (tx) => {
         await orgRepo.lockTree(tx);
         const prepared = await prepare(tx, actor, plan);
-        const warnings = await grantWarnings(tx, prepared);
+        const warnings = await warningsOf(tx, prepared);
         const reorganisation = await record(tx, prepared);
         const reach = await write(tx, ctx, prepared, { reorganisationId: reorganisation.id });
         await reorganisationRepo.insertLineage(
@@ -316,7 +353,12 @@ export function createReorganisationOps(db: Db) {
         limit: q.pageSize,
         offset: (q.page - 1) * q.pageSize,
       });
-      return { items: items.map(presentReorganisation), total, page: q.page, pageSize: q.pageSize };
+      const links = items.length ? await reorganisationRepo.links(db, items.map((r) => r.id)) : [];
+      const withLinks = items.map((r) => {
+        const own = presentLinks(actor, links.filter((l) => l.reorganisationId === r.id));
+        return { ...presentReorganisation(r), links: own.slice(0, LISTED_LINKS), moreLinks: Math.max(0, own.length - LISTED_LINKS) };
+      });
+      return { items: withLinks, total, page: q.page, pageSize: q.pageSize };
     },
 
     /** One reorganisation with its links; units the actor cannot see are left unnamed (null). */
@@ -324,9 +366,7 @@ export function createReorganisationOps(db: Db) {
       const actor = requireActor(ctx);
       const row = await reorganisationRepo.findById(db, id);
       if (!row) throw reorganisationNotFound();
-      const links = (await reorganisationRepo.links(db, id))
-        .map((l) => ({ predecessor: presentLinkEnd(actor, l.predecessor), successor: presentLinkEnd(actor, l.successor) }))
-        .filter((l) => l.predecessor || l.successor);
+      const links = presentLinks(actor, await reorganisationRepo.links(db, [id]));
       if (links.length === 0) throw reorganisationNotFound();
       return { ...presentReorganisation(row), links };
     },

@@ -92,6 +92,16 @@ describe('merge', () => {
     note: 'Khoản 78 Điều 1',
   });
 
+  it('warns that a date still ahead changes the tree at once', async () => {
+    const ahead = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const preview = await admin.post('/api/v1/reorganisations/preview', { ...plan(), effectiveDate: ahead });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body.warnings).toMatchObject([{ code: 'EFFECTIVE_DATE_AHEAD', org: { id: ids['Xã Tân Khánh Hòa'] } }]);
+    expect(preview.body.warnings[0].message.vi).toContain('áp dụng vào ngày hiệu lực');
+    const past = await admin.post('/api/v1/reorganisations/preview', plan());
+    expect(past.body.warnings).toEqual([]);
+  });
+
   it('previews exactly what apply does, and the preview writes nothing', async () => {
     const before = await snapshotState();
     const preview = await admin.post('/api/v1/reorganisations/preview', plan());
@@ -141,7 +151,9 @@ describe('merge', () => {
 
   it('lists the reorganisation and shows it with its links', async () => {
     const list = await admin.get(`/api/v1/reorganisations?orgId=${newCommune()}`);
-    expect(list.body).toMatchObject({ total: 1, items: [{ id: applied.reorganisationId, kind: 'merge', effectiveDate: DAY, decisionRef: DECISION }] });
+    expect(list.body).toMatchObject({ total: 1, items: [{ id: applied.reorganisationId, kind: 'merge', effectiveDate: DAY, decisionRef: DECISION, moreLinks: 0 }] });
+    // The row names its units, so the list needs no request per row.
+    expect(list.body.items[0].links.map((l: any) => l.predecessor.name).sort()).toEqual(['Xã Phú Lợi', 'Xã Phú Mỹ', 'Xã Tân Khánh Hòa']);
     const detail = await admin.get(`/api/v1/reorganisations/${applied.reorganisationId}`);
     expect(detail.body.links).toHaveLength(3);
     expect(detail.body.links[0].successor).toMatchObject({ id: newCommune(), name: 'Xã Giang Thành' });
@@ -163,8 +175,9 @@ describe('absorb', () => {
     const before = await snapshotState();
     const clash = await admin.post('/api/v1/reorganisations', plan);
     expect(clash.status).toBe(409);
-    expect(clash.body).toMatchObject({ code: 'ORG_NAME_TAKEN', field: 'renames', name: 'Ấp Một' });
-    expect(clash.body.message.vi).toContain('Ấp Một');
+    // Names the arriving unit (the one to rename) and where the two names would meet.
+    expect(clash.body).toMatchObject({ code: 'ORG_NAME_TAKEN', field: 'renames', name: 'Ấp Một', orgId: ids['Xã Bình Trị/Ấp Một'] });
+    expect(clash.body.message.vi).toBe('"Xã Bình An" sẽ có hai đơn vị tên "Ấp Một"; hãy đổi tên một đơn vị.');
     expect(await snapshotState()).toEqual(before);
 
     const res = await admin.post('/api/v1/reorganisations', { ...plan, renames: [{ orgId: ids['Xã Bình Trị/Ấp Một'], name: 'Ấp Một Bình Trị' }] });
@@ -314,6 +327,8 @@ describe('access', () => {
     expect(badDate).toMatchObject({ status: 400, body: { field: 'effectiveDate' } });
     const one = await admin.post('/api/v1/reorganisations/preview', { ...merge(provinceId), predecessorIds: [ids['Xã Bàn Thạch']] });
     expect(one).toMatchObject({ status: 400, body: { field: 'predecessorIds' } });
+    // Named as the form names it, with the rule for a list.
+    expect(one.body.message).toEqual({ vi: 'Trường "Các đơn vị sáp nhập" cần ít nhất 2 mục.', en: 'The field "Units to merge" needs at least 2 item(s).' });
   });
 });
 

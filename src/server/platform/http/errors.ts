@@ -1,22 +1,26 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { fieldLabel } from '../../../shared/field-labels.js';
 import { AppError, type Bilingual } from '../errors.js';
 
 /** Vietnamese and English wording of zod's issue kinds, naming the field. */
 function describeIssue(field: string, issue: { keyword: string; message?: string; params?: Record<string, unknown> }): Bilingual {
   const p = (issue.params ?? {}) as Record<string, unknown>;
-  const name = field || 'dữ liệu';
-  const nameEn = field || 'input';
+  const label = fieldLabel(field);
+  const name = field ? label.vi : 'dữ liệu';
+  const nameEn = field ? label.en : 'input';
   switch (issue.keyword) {
     case 'invalid_type':
       return p.input === undefined
         ? { vi: `Thiếu trường bắt buộc "${name}".`, en: `The field "${nameEn}" is required.` }
         : { vi: `Trường "${name}" sai kiểu dữ liệu.`, en: `The field "${nameEn}" has the wrong type.` };
     case 'too_small':
+      if (p.origin === 'array') return { vi: `Trường "${name}" cần ít nhất ${p.minimum} mục.`, en: `The field "${nameEn}" needs at least ${p.minimum} item(s).` };
       return p.origin === 'string'
         ? { vi: `Trường "${name}" phải có ít nhất ${p.minimum} ký tự.`, en: `The field "${nameEn}" needs at least ${p.minimum} characters.` }
         : { vi: `Trường "${name}" phải lớn hơn hoặc bằng ${p.minimum}.`, en: `The field "${nameEn}" must be at least ${p.minimum}.` };
     case 'too_big':
+      if (p.origin === 'array') return { vi: `Trường "${name}" có tối đa ${p.maximum} mục.`, en: `The field "${nameEn}" may have at most ${p.maximum} items.` };
       return p.origin === 'string'
         ? { vi: `Trường "${name}" dài tối đa ${p.maximum} ký tự.`, en: `The field "${nameEn}" may have at most ${p.maximum} characters.` }
         : { vi: `Trường "${name}" phải nhỏ hơn hoặc bằng ${p.maximum}.`, en: `The field "${nameEn}" must be at most ${p.maximum}.` };

@@ -14,10 +14,11 @@ interface FormValues {
   nameEn: string;
   canBeRoot: boolean;
   parentKinds: string[];
+  mergeGroup?: string;
 }
 
 /** Fields without client-side rules: only the server can find fault with them. */
-const UNCHECKED_FIELDS = ['canBeRoot', 'parentKinds'] as const;
+const UNCHECKED_FIELDS = ['canBeRoot', 'parentKinds', 'mergeGroup'] as const;
 
 type Props =
   | { mode: 'create'; kind?: undefined; kinds: OrgKind[]; onClose: () => void }
@@ -34,8 +35,8 @@ export function KindFormModal(props: Props) {
   const [formError, setFormError] = useState<unknown>(null);
   const creating = props.mode === 'create';
   const fields: (keyof FormValues)[] = creating
-    ? ['code', 'nameVi', 'nameEn', 'canBeRoot', 'parentKinds']
-    : ['nameVi', 'nameEn', 'canBeRoot', 'parentKinds'];
+    ? ['code', 'nameVi', 'nameEn', 'canBeRoot', 'parentKinds', 'mergeGroup']
+    : ['nameVi', 'nameEn', 'canBeRoot', 'parentKinds', 'mergeGroup'];
 
   const codeRules: FormRule[] = [
     requiredRule(t),
@@ -63,6 +64,7 @@ export function KindFormModal(props: Props) {
           nameEn: values.nameEn.trim(),
           canBeRoot: values.canBeRoot,
           parentKinds: values.parentKinds,
+          mergeGroup: values.mergeGroup?.trim() || null,
         },
       },
       {
@@ -86,6 +88,7 @@ export function KindFormModal(props: Props) {
           nameEn: props.kind.nameEn,
           canBeRoot: props.kind.canBeRoot,
           parentKinds: props.kind.parentKinds,
+          mergeGroup: props.kind.mergeGroup ?? undefined,
         }
       : { canBeRoot: false, parentKinds: [] };
 
@@ -160,6 +163,9 @@ export function KindFormModal(props: Props) {
             placeholder={t('orgKinds.form.parentKindsPlaceholder')}
             data-testid="kind-form-parents"
           />
+        </Form.Item>
+        <Form.Item name="mergeGroup" label={t('orgKinds.col.mergeGroup')} extra={t('orgKinds.form.mergeGroupHelp')}>
+          <Input maxLength={40} autoCapitalize="none" autoComplete="off" spellCheck={false} />
         </Form.Item>
       </Form>
     </Modal>

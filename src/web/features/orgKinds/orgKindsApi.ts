@@ -11,6 +11,7 @@ export interface OrgKindBody {
   nameEn: string;
   canBeRoot: boolean;
   parentKinds: string[];
+  mergeGroup: string | null;
 }
 
 /**

@@ -1,22 +1,19 @@
 import { useState } from 'react';
-import { Card, Spin, Tag } from 'antd';
+import { Card, Tag } from 'antd';
 import { formatDate } from '../../../shared/vn-text';
 import { useT } from '../../app/i18n';
 import { ResponsiveList, type ListColumn } from '../../components/ResponsiveList';
 import { usePagination } from '../../components/usePagination';
-import { useReorganisation, useReorganisations, type LinkEnd, type ReorganisationSummary } from './reorgApi';
+import { useReorganisations, type LinkEnd, type ReorganisationSummary } from './reorgApi';
 import { KIND_COLOR, KIND_LABEL } from './reorgLabels';
 import { UnitName } from './UnitName';
 
-/** The units of one reorganisation, "old, old → new" per successor (loaded with the row). */
-function ReorgUnits({ id }: { id: string }) {
+/** The units of one reorganisation, "old, old → new" per successor (named in the list's row). */
+function ReorgUnits({ row }: { row: ReorganisationSummary }) {
   const t = useT();
-  const detail = useReorganisation(id);
-  if (detail.isPending) return <Spin size="small" />;
-  if (!detail.data) return null;
   const moved: LinkEnd[] = [];
   const bySuccessor = new Map<string, { successor: LinkEnd | null; predecessors: (LinkEnd | null)[] }>();
-  for (const { predecessor, successor } of detail.data.links) {
+  for (const { predecessor, successor } of row.links) {
     // A transfer links each moved unit to itself.
     if (predecessor && successor && predecessor.id === successor.id) {
       moved.push(successor);
@@ -41,6 +38,7 @@ function ReorgUnits({ id }: { id: string }) {
         </li>
       ))}
       {moved.length > 0 && <li>{t('reorg.history.moved', { names: moved.map((m) => m.name).join(', ') })}</li>}
+      {row.moreLinks > 0 && <li className="muted">{t('reorg.history.moreLinks', { n: row.moreLinks })}</li>}
     </ul>
   );
 }
@@ -64,7 +62,7 @@ export function ReorgHistory() {
         </>
       ),
     },
-    { key: 'units', title: t('reorg.history.units'), render: (r) => <ReorgUnits id={r.id} /> },
+    { key: 'units', title: t('reorg.history.units'), render: (r) => <ReorgUnits row={r} /> },
   ];
   return (
     <Card className="panel reorg-card" title={t('reorg.history.title')} size="small">

@@ -53,6 +53,14 @@ export interface ReorganisationSummary {
   decisionRef: string | null;
   note: string | null;
   createdAt: string;
+  /** The first links (the rest: `moreLinks`, on the reorganisation's own answer). */
+  links: ReorgLink[];
+  moreLinks: number;
+}
+
+export interface ReorgLink {
+  predecessor: LinkEnd | null;
+  successor: LinkEnd | null;
 }
 
 /** One end of a lineage link; null when the caller cannot see that unit. */
@@ -63,9 +71,6 @@ export interface LinkEnd {
   validTo: string | null;
 }
 
-export interface ReorganisationDetail extends ReorganisationSummary {
-  links: { predecessor: LinkEnd | null; successor: LinkEnd | null }[];
-}
 
 export interface LineageEntry {
   org: { id: string; name: string; kindCode: string; validFrom: string | null; validTo: string | null; closed: boolean };
@@ -85,7 +90,6 @@ export interface OrgLineage {
 export const reorgKeys = {
   all: ['reorganisations'] as const,
   list: (page: number, pageSize: number) => ['reorganisations', 'list', page, pageSize] as const,
-  one: (id: string) => ['reorganisations', 'one', id] as const,
   // Under the organisations' key: every change to the tree refreshes it.
   lineage: (orgId: string) => [...orgKeys.all, 'lineage', orgId] as const,
   openChildren: (orgId: string) => [...orgKeys.all, 'open-children', orgId] as const,
@@ -99,13 +103,6 @@ export function useReorganisations(page: number, pageSize: number) {
   });
 }
 
-export function useReorganisation(id: string) {
-  return useQuery({
-    queryKey: reorgKeys.one(id),
-    queryFn: ({ signal }) => api.get<ReorganisationDetail>(`/reorganisations/${encodeURIComponent(id)}`, signal),
-    staleTime: 5 * 60_000,
-  });
-}
 
 export function useOrgLineage(orgId: string) {
   return useQuery({
