@@ -37,6 +37,10 @@ import { createPeopleService } from './modules/people/people.service.js';
 import { createOrgService } from './modules/org/org.service.js';
 import { createSetupService } from './modules/setup/setup.service.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
+import { notificationRoutes } from './modules/notification/notification.routes.js';
+import { studyPlanRoutes } from './modules/studyPlan/studyPlan.routes.js';
+import { createStudyPlanService } from './modules/studyPlan/studyPlan.service.js';
+import { createNotificationService } from './platform/notifications/notifications.js';
 import { userRoutes } from './modules/user/user.routes.js';
 import { createUserService } from './modules/user/user.service.js';
 
@@ -73,7 +77,9 @@ export function createServices(database: Database, opts: { sessionSecret: string
   const emulation = createEmulationService(db, orgs, people);
   const peopleJobs = createPeopleJobs(db, { people, orgs, users, jobs, storage });
   const imports = createDataImportService(db, { orgs, people, users, jobs, storage });
-  return { db, storage, jobs, files, orgs, users, auth, setup, audit, people, peopleJobs, households, emulation, imports };
+  const notifications = createNotificationService(db);
+  const studyPlans = createStudyPlanService(db, { orgs });
+  return { db, storage, jobs, files, orgs, users, auth, setup, audit, people, peopleJobs, households, emulation, imports, notifications, studyPlans };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -149,6 +155,8 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   emulationRoutes(app, services.emulation);
   dataImportRoutes(app, services.imports);
   jobRoutes(app, services.jobs, services.files);
+  notificationRoutes(app, services.notifications);
+  studyPlanRoutes(app, services.studyPlans);
 
   const webBuilt = opts.serveWeb === true && existsSync(path.join(WEB_DIST_DIR, 'index.html'));
   const sendWebApp = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html');

@@ -8,3 +8,5 @@ export * from '../platform/files/file.table.js';
 export * from '../modules/people/people.table.js';
 export * from '../modules/people/emulation.table.js';
 export * from '../modules/dataImport/dataImport.table.js';
+export * from '../platform/notifications/notification.table.js';
+export * from '../modules/studyPlan/studyPlan.table.js';

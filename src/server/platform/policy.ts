@@ -17,19 +17,25 @@ export const ACTIONS = [
   'person.read',
   'person.manage',
   'person.sensitive',
+  // Learning (self-study plans and learning records): see them; approve, return and verify them;
+  // run the cycle (open the learning year, publish templates, record trainings for many).
+  // A member acts on their own plan and records through `authorizeSelfOr`.
+  'learning.read',
+  'learning.review',
+  'learning.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ROLE_ACTIONS: Record<RoleCode, readonly Action[]> = {
   system_admin: ACTIONS,
-  org_admin: ['org.read', 'org.manage', 'user.read', 'user.manage', 'audit.read', 'person.read', 'person.manage', 'person.sensitive'],
+  org_admin: ['org.read', 'org.manage', 'user.read', 'user.manage', 'audit.read', 'person.read', 'person.manage', 'person.sensitive', 'learning.read', 'learning.review', 'learning.manage'],
   // system.configure (deployment-wide data such as the kinds of organisation) is system_admin's alone.
   // The secretariat keeps the personnel files: it imports and edits people and sees their identifiers.
-  secretariat: ['org.read', 'user.read', 'audit.read', 'person.read', 'person.manage', 'person.sensitive'],
+  secretariat: ['org.read', 'user.read', 'audit.read', 'person.read', 'person.manage', 'person.sensitive', 'learning.read', 'learning.review', 'learning.manage'],
   // A unit head sees their people (masked identifiers) to approve plans and evaluate them.
-  unit_head: ['org.read', 'user.read', 'audit.read', 'person.read'],
+  unit_head: ['org.read', 'user.read', 'audit.read', 'person.read', 'learning.read', 'learning.review'],
   member: ['org.read'],
-  council_member: ['org.read', 'person.read'],
+  council_member: ['org.read', 'person.read', 'learning.read'],
   viewer: ['org.read'],
 };
 
@@ -103,6 +109,17 @@ export function authorize(actor: Actor, action: Action, orgPath: string): void {
  */
 export function canManageAccount(actor: Actor, homeOrgPath: string, accountGrants: { role: RoleCode; orgPath: string }[]): boolean {
   return can(actor, 'user.manage', homeOrgPath) && accountGrants.every((g) => canGrant(actor, g.role, g.orgPath));
+}
+
+/**
+ * A member's own records (their plan, their learning records): the owner acts on them whatever
+ * their roles; anyone else needs `action` on the record's organisation (404 when it is invisible).
+ * Answers whether the actor is the owner.
+ */
+export function authorizeSelfOr(actor: Actor, ownerUserId: string | null, action: Action, orgPath: string): 'owner' | 'other' {
+  if (ownerUserId !== null && ownerUserId === actor.userId) return 'owner';
+  authorize(actor, action, orgPath);
+  return 'other';
 }
 
 /** Deployment-wide settings: only a grant that covers every root (a system administrator's). */
