@@ -40,6 +40,8 @@ import { setupRoutes } from './modules/setup/setup.routes.js';
 import { notificationRoutes } from './modules/notification/notification.routes.js';
 import { studyPlanRoutes } from './modules/studyPlan/studyPlan.routes.js';
 import { createStudyPlanService } from './modules/studyPlan/studyPlan.service.js';
+import { createLearningRecordService } from './modules/learningRecord/learningRecord.service.js';
+import { learningRecordRoutes } from './modules/learningRecord/learningRecord.routes.js';
 import { createNotificationService } from './platform/notifications/notifications.js';
 import { userRoutes } from './modules/user/user.routes.js';
 import { createUserService } from './modules/user/user.service.js';
@@ -78,8 +80,9 @@ export function createServices(database: Database, opts: { sessionSecret: string
   const peopleJobs = createPeopleJobs(db, { people, orgs, users, jobs, storage });
   const imports = createDataImportService(db, { orgs, people, users, jobs, storage });
   const notifications = createNotificationService(db);
-  const studyPlans = createStudyPlanService(db, { orgs });
-  return { db, storage, jobs, files, orgs, users, auth, setup, audit, people, peopleJobs, households, emulation, imports, notifications, studyPlans };
+  const studyPlans = createStudyPlanService(db, { orgs, people });
+  const learningRecords = createLearningRecordService(db, { orgs, people, storage });
+  return { db, storage, jobs, files, orgs, users, auth, setup, audit, people, peopleJobs, households, emulation, imports, notifications, studyPlans, learningRecords };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -157,6 +160,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   jobRoutes(app, services.jobs, services.files);
   notificationRoutes(app, services.notifications);
   studyPlanRoutes(app, services.studyPlans);
+  learningRecordRoutes(app, services.learningRecords);
 
   const webBuilt = opts.serveWeb === true && existsSync(path.join(WEB_DIST_DIR, 'index.html'));
   const sendWebApp = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html');
@@ -181,6 +185,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   });
 
   await services.orgs.loadBuiltInKinds();
+  await services.learningRecords.loadBuiltInCatalogue();
   if (opts.runJobs) {
     await services.jobs.start();
     app.addHook('onClose', async () => services.jobs.stop());

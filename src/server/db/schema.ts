@@ -10,3 +10,4 @@ export * from '../modules/people/emulation.table.js';
 export * from '../modules/dataImport/dataImport.table.js';
 export * from '../platform/notifications/notification.table.js';
 export * from '../modules/studyPlan/studyPlan.table.js';
+export * from '../modules/learningRecord/learningRecord.table.js';

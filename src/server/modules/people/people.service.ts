@@ -13,6 +13,7 @@ import { deriveCitizenGroup } from './citizen-group.js';
 import { createImportResolver, importBatch } from './people.import.js';
 import type { ImportRecord } from '../dataImport/rows.js';
 import { emulationRepo } from './emulation.repo.js';
+import { memberOfUser } from './member-lookup.js';
 import { presentEmulation } from './emulation.service.js';
 import { peopleRepo, type MembershipRow, type PeopleFilter, type PersonRow } from './people.repo.js';
 
@@ -373,6 +374,9 @@ export function createPeopleService(db: Db, orgs: OrgService, users: UserService
     importBatch(tx: Tx, ctx: RequestContext, kind: 'staff' | 'residents', records: ImportRecord[], emulationYear?: number) {
       return importBatch(tx, ctx, kind, records, emulationYear);
     },
+
+    /** For other modules: the member behind an account, with their open memberships on a day. */
+    memberOfUser,
 
     /** For other modules: a person the actor may act on (404/403 otherwise), with where they are. */
     async requireAccess(tx: Executor, actor: Actor, personId: string, action: 'person.read' | 'person.manage') {

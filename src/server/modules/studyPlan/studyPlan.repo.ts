@@ -16,10 +16,6 @@ const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 /** Lists of members count exactly up to this many rows. */
 export const COUNT_CAP = 10_000;
 
-/** A membership open on `day` (started, not yet ended: end dates are "from" dates). */
-const membershipOpenOn = (day: string) =>
-  and(or(isNull(membership.validFrom), lte(membership.validFrom, day)), or(isNull(membership.validTo), gt(membership.validTo, day)));
-
 export interface MemberFilter {
   /** The subtree's path. */
   path: string;
@@ -112,21 +108,6 @@ export const studyPlanRepo = {
       .from(learningYear)
       .where(and(eq(learningYear.orgId, orgId), eq(learningYear.year, year)))
       .then((r) => r[0]);
-  },
-
-  // ── the member ────────────────────────────────────────────────────────────
-
-  /** The person linked to an account, with their open memberships (leading first, then latest). */
-  async memberOfUser(tx: Executor, userId: string, day: string) {
-    const [p] = await tx.select().from(person).where(eq(person.userId, userId));
-    if (!p) return undefined;
-    const memberships = await tx
-      .select({ orgId: membership.orgId, orgName: org.name, orgPath: org.path, position: membership.position, isLeader: membership.isLeader })
-      .from(membership)
-      .innerJoin(org, eq(org.id, membership.orgId))
-      .where(and(eq(membership.personId, p.id), membershipOpenOn(day)))
-      .orderBy(desc(membership.isLeader), sql`${membership.validFrom} desc nulls last`);
-    return { person: p, memberships };
   },
 
   // ── plans ─────────────────────────────────────────────────────────────────

@@ -18,6 +18,7 @@ import { authorize, authorizeSelfOr, can, type Actor } from '../../platform/poli
 import { todayInVietnam } from '../../platform/time.js';
 import { planTemplate } from './studyPlan.table.js';
 import type { OrgService } from '../org/org.service.js';
+import type { PeopleService } from '../people/people.service.js';
 import { studyPlanRepo, type MemberPlanRow, type StudyPlanRow } from './studyPlan.repo.js';
 import type { LearningYearInput, MembersQuery, PlanContentInput, PlanReportInput, TemplateInput } from './studyPlan.schemas.js';
 import { ACT_RULES, diffPlan, EDITABLE_STATES, transition, type PlanAct } from './workflow.js';
@@ -68,12 +69,12 @@ function messageFor(act: PlanAct, year: number, comment: string | null | undefin
   }
 }
 
-export function createStudyPlanService(db: Db, deps: { orgs: OrgService }) {
-  const { orgs } = deps;
+export function createStudyPlanService(db: Db, deps: { orgs: OrgService; people: PeopleService }) {
+  const { orgs, people } = deps;
 
   /** The member behind the account: their person and the unit whose head approves their plan. */
   async function requireMember(tx: Executor, actor: Actor, day: string) {
-    const member = await studyPlanRepo.memberOfUser(tx, actor.userId, day);
+    const member = await people.memberOfUser(tx, actor.userId, day);
     if (!member || member.memberships.length === 0) {
       throw ruleBroken(
         'NOT_A_MEMBER',
@@ -178,7 +179,7 @@ export function createStudyPlanService(db: Db, deps: { orgs: OrgService }) {
       return heads.map((userId) => ({ userId, kind: `study_plan.${act}`, message, link }));
     }
     if (act === 'withdraw' || !p.userId) return [];
-    const actorName = (await studyPlanRepo.memberOfUser(tx, actor.userId, todayInVietnam()))?.person.fullName ?? 'lãnh đạo đơn vị';
+    const actorName = (await people.memberOfUser(tx, actor.userId, todayInVietnam()))?.person.fullName ?? 'lãnh đạo đơn vị';
     return [{ userId: p.userId, kind: `study_plan.${act}`, message: messageFor(act, p.plan.year, comment, actorName), link }];
   }
 
@@ -224,7 +225,7 @@ export function createStudyPlanService(db: Db, deps: { orgs: OrgService }) {
     /** The member's year: their unit, the learning year that applies, their plan, templates to start from. */
     async mine(ctx: RequestContext, year: number) {
       const actor = requireActor(ctx);
-      const member = await studyPlanRepo.memberOfUser(db, actor.userId, expectedOn(year));
+      const member = await people.memberOfUser(db, actor.userId, expectedOn(year));
       const unit = member?.memberships[0];
       if (!member || !unit) return { year, member: null, learningYear: null, plan: null, templates: [], hasPrevious: false };
       const [ly, plan, previous, templates] = await Promise.all([
