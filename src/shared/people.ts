@@ -41,6 +41,20 @@ export const QUALIFICATIONS = labels({
 });
 export type Qualification = keyof typeof QUALIFICATIONS;
 
+/** Foreign languages by the ISO 639-1 code the records keep (imports recognise these). */
+export const FOREIGN_LANGUAGES = labels({
+  en: { vi: 'Tiếng Anh', en: 'English' },
+  zh: { vi: 'Tiếng Trung', en: 'Chinese' },
+  fr: { vi: 'Tiếng Pháp', en: 'French' },
+  ru: { vi: 'Tiếng Nga', en: 'Russian' },
+  ja: { vi: 'Tiếng Nhật', en: 'Japanese' },
+  ko: { vi: 'Tiếng Hàn', en: 'Korean' },
+  de: { vi: 'Tiếng Đức', en: 'German' },
+});
+
+/** A language's name: the label of its code, or the name as recorded (minority languages). */
+export const languageName = (language: string, lang: 'vi' | 'en' = 'vi') => FOREIGN_LANGUAGES[language as keyof typeof FOREIGN_LANGUAGES]?.[lang] ?? language;
+
 export const HOUSEHOLD_RELATIONS = labels({
   head: { vi: 'Chủ hộ', en: 'Head of household' },
   spouse: { vi: 'Vợ/chồng', en: 'Spouse' },

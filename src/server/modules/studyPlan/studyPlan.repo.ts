@@ -3,7 +3,7 @@ import type { Executor } from '../../db/index.js';
 import { containsPattern } from '../../db/columns.js';
 import { org } from '../org/org.table.js';
 import { membership, person } from '../people/people.table.js';
-import { roleGrant } from '../user/user.table.js';
+import { roleGrant, userAccount } from '../user/user.table.js';
 import { learningYear, planTemplate, studyPlan, studyPlanVersion } from './studyPlan.table.js';
 
 export type StudyPlanRow = typeof studyPlan.$inferSelect;
@@ -166,6 +166,19 @@ export const studyPlanRepo = {
 
   versions(tx: Executor, planId: string) {
     return tx.select().from(studyPlanVersion).where(eq(studyPlanVersion.planId, planId)).orderBy(asc(studyPlanVersion.no));
+  },
+
+  /** What the plan's document prints of the member: person facts, position in the plan's unit, approver's name. */
+  async documentFacts(tx: Executor, plan: StudyPlanRow) {
+    const [p] = await tx.select().from(person).where(eq(person.id, plan.personId));
+    const [m] = await tx
+      .select({ position: membership.position })
+      .from(membership)
+      .where(and(eq(membership.personId, plan.personId), eq(membership.orgId, plan.orgId)))
+      .orderBy(sql`${membership.validFrom} desc nulls last`)
+      .limit(1);
+    const approver = plan.approvedBy ? (await tx.select({ name: userAccount.displayName }).from(userAccount).where(eq(userAccount.id, plan.approvedBy)))[0] : undefined;
+    return { person: p, position: m?.position ?? null, approverName: approver?.name ?? null };
   },
 
   // ── members and their plans in a subtree ──────────────────────────────────

@@ -84,6 +84,10 @@ export function studyPlanRoutes(app: ZApp, plans: StudyPlanService) {
     async (request) => plans.act(request.ctx, request.params.id, request.params.act, request.body.comment),
   );
 
+  app.post('/api/v1/study-plans/:id/document', { schema: { tags, summary: 'The plan as a Word file in the official layout (download it from /files/:fileId)', params: uuidParam } }, async (request, reply) =>
+    reply.status(201).send(await plans.document(request.ctx, request.params.id)),
+  );
+
   // ── templates ─────────────────────────────────────────────────────────────
   app.get(
     '/api/v1/plan-templates',

@@ -19,6 +19,10 @@ import { todayInVietnam } from '../../platform/time.js';
 import { planTemplate } from './studyPlan.table.js';
 import type { OrgService } from '../org/org.service.js';
 import type { PeopleService } from '../people/people.service.js';
+import { renderDocx } from '../../platform/documents/official-document.js';
+import { saveGeneratedDocument } from '../../platform/documents/generated-document.js';
+import type { FileStorage } from '../../platform/files/storage.js';
+import { planDocumentSpec } from './plan-document.js';
 import { studyPlanRepo, type MemberPlanRow, type StudyPlanRow } from './studyPlan.repo.js';
 import type { LearningYearInput, MembersQuery, PlanContentInput, PlanReportInput, TemplateInput } from './studyPlan.schemas.js';
 import { ACT_RULES, diffPlan, EDITABLE_STATES, transition, type PlanAct } from './workflow.js';
@@ -69,8 +73,8 @@ function messageFor(act: PlanAct, year: number, comment: string | null | undefin
   }
 }
 
-export function createStudyPlanService(db: Db, deps: { orgs: OrgService; people: PeopleService }) {
-  const { orgs, people } = deps;
+export function createStudyPlanService(db: Db, deps: { orgs: OrgService; people: PeopleService; storage: FileStorage }) {
+  const { orgs, people, storage } = deps;
 
   /** The member behind the account: their person and the unit whose head approves their plan. */
   async function requireMember(tx: Executor, actor: Actor, day: string) {
@@ -344,6 +348,37 @@ export function createStudyPlanService(db: Db, deps: { orgs: OrgService; people:
         }
         return { approved: plans.length };
       });
+    },
+
+    /** The plan as a Word file in the official layout, ready to print and sign; kept and audited. */
+    async document(ctx: RequestContext, id: string) {
+      const actor = requireActor(ctx);
+      const p = await loadPlan(db, actor, id);
+      const [facts, versions] = await Promise.all([studyPlanRepo.documentFacts(db, p.plan), studyPlanRepo.versions(db, id)]);
+      const unitIds = p.orgPath.split('/').filter(Boolean).reverse();
+      const units = await orgs.findByIds(db, unitIds);
+      const { person } = facts;
+      const spec = planDocumentSpec({
+        year: p.plan.year,
+        content: p.plan.content,
+        report: p.plan.state === 'reported' || p.plan.state === 'confirmed' ? p.plan.report : null,
+        date: todayInVietnam(p.plan.approvedAt ?? p.plan.submittedAt ?? new Date()),
+        person: { ...person, languages: person.languages.map((l) => ({ language: l.language, certificate: l.certificate, level: l.level })) },
+        position: facts.position,
+        units: unitIds.map((uid) => units.find((u) => u.id === uid)?.name).filter((n): n is string => !!n),
+        approverName: p.plan.approvedAt ? facts.approverName : null,
+        confirmComment: p.plan.state === 'confirmed' ? (versions.filter((v) => v.act === 'confirm').pop()?.comment ?? null) : null,
+      });
+      const name = `ke-hoach-tu-hoc-${p.plan.year}-${searchKey(p.fullName).replace(/\s+/g, '-')}.docx`;
+      const file = await saveGeneratedDocument(db, storage, ctx, await renderDocx(spec), {
+        name,
+        kind: 'study_plan',
+        sourceEntity: 'study_plan',
+        sourceId: id,
+        orgId: p.plan.orgId,
+        details: { state: p.plan.state, versions: versions.length },
+      });
+      return { fileId: file.id, name };
     },
 
     // ── the unit's view ─────────────────────────────────────────────────────

@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, smallAgency, type TestApp } from '../../../../test/app.js';
 import { auditLog } from '../../platform/audit/audit.table.js';
+import { zipEntryText } from '../../platform/documents/docx-reading.fixture.js';
 import { studyPlan, studyPlanVersion } from './studyPlan.table.js';
 
 const YEAR = 2026;
@@ -216,6 +217,33 @@ describe('a plan from draft to approval', () => {
     expect((await act(member, plan.id, 'report')).body.state).toBe('reported');
     const confirmed = await act(s.headA.client, plan.id, 'confirm', 'Hoàn thành tốt.');
     expect(confirmed.body).toMatchObject({ state: 'confirmed', acts: [] });
+  });
+  it('is downloaded as a Word file in the official layout, signed by the member and approved by the head', async () => {
+    expect((await s.headB.client.post(`/api/v1/study-plans/${plan.id}/document`)).status).toBe(404);
+    const res = await member.post(`/api/v1/study-plans/${plan.id}/document`);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.name).toBe('ke-hoach-tu-hoc-2026-vo-thi-my-linh.docx');
+    const file = await t.app.inject({ method: 'GET', url: `/api/v1/files/${res.body.fileId}`, headers: { cookie: member.cookie } });
+    expect(file.statusCode).toBe(200);
+    const xml = zipEntryText(file.rawPayload, 'word/document.xml');
+    const text = xml.replace(/<w:br\/>/g, ' ').replace(/<[^>]+>/g, '');
+    // Header: the Sở above the phòng; Quốc hiệu; no Số (a personal plan); the place from the Sở's name.
+    for (const expected of ['SỞ TÀI CHÍNH TỈNH KON TUM', 'PHÒNG QUẢN LÝ NGÂN SÁCH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Kon Tum, ngày', 'KẾ HOẠCH', 'Tự học, tự bồi dưỡng năm 2026']) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain('Số:');
+    // Parts, the commitment, the lines in a landscape phụ lục, the results in a second one.
+    for (const expected of ['THÔNG TIN CÁ NHÂN', 'Họ và tên: Võ Thị Mỹ Linh', 'CAM KẾT', 'học tập suốt đời', 'Kỹ năng số cho chuyển đổi số', 'Học trực tuyến: Nền tảng học tập số', 'Đã hoàn thành', '100 %', 'Hoàn thành tốt', 'Nhận xét của lãnh đạo đơn vị: Hoàn thành tốt.']) {
+      expect(text).toContain(expected);
+    }
+    expect(xml).toContain('w:orient="landscape"');
+    expect(xml).toContain('w:w="11906"');
+    // Signatures: the head who approved it (left) and the member (right).
+    expect(text).toContain('DUYỆT CỦA THỦ TRƯỞNG ĐƠN VỊ');
+    expect(text).toContain('NGƯỜI LẬP KẾ HOẠCH');
+    expect(text.indexOf('Lê Văn Hải')).toBeLessThan(text.lastIndexOf('Võ Thị Mỹ Linh'));
+    const [audit] = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'generate'));
+    expect(audit).toMatchObject({ entity: 'study_plan', entityId: plan.id, after: { fileId: res.body.fileId, kind: 'study_plan' } });
   });
 });
 
