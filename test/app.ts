@@ -124,3 +124,20 @@ export async function smallAgency(app: FastifyInstance) {
   const memberA = await makeUser('cv.ngansach', 'Võ Thị Mỹ Linh', unitA.id, 'member');
   return { admin, rootId, unitA, unitB, headA, headB, memberA };
 }
+
+/**
+ * Runs the queued jobs, then downloads the file of the export job `jobId` as `client` and reads
+ * its first sheet back: one array of cell values per row (null for an empty cell), the headings first.
+ */
+export async function exportedSheet(t: TestApp, client: Client, jobId: string): Promise<unknown[][]> {
+  await t.services.jobs.drain();
+  const done = await client.get(`/api/v1/jobs/${jobId}`);
+  if (done.body.state !== 'succeeded') throw new Error(`export job ${done.body.state}: ${JSON.stringify(done.body)}`);
+  const file = await t.app.inject({ method: 'GET', url: `/api/v1/files/${done.body.result.fileId}`, headers: { cookie: client.cookie } });
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  const cells = (n: number) => Array.from({ length: sheet.columnCount }, (_, i) => sheet.getRow(n).getCell(i + 1).value ?? null);
+  return Array.from({ length: sheet.rowCount }, (_, i) => cells(i + 1));
+}

@@ -68,14 +68,14 @@ export function createServices(database: Database, opts: { sessionSecret: string
   const jobs: JobRunner = createJobRunner(database, { housekeeping: [purgeExpiredSessions, purgeStaleThrottles] });
   const sessions = createSessionStore(opts.sessionSecret);
   const orgs = createOrgService(db);
-  const users = createUserService(db, orgs);
+  const users = createUserService(db, orgs, { jobs, storage });
   const auth = createAuthService(db, users, sessions);
   const setup = createSetupService(db, orgs, users, auth);
   const audit = createAuditService(db, orgs, users, jobs, storage);
   const files = createFileService(db, storage);
   const people = createPeopleService(db, orgs, users);
   orgs.registerReorgParticipant(peopleReorgParticipant);
-  const households = createHouseholdService(db, orgs);
+  const households = createHouseholdService(db, { orgs, users, jobs, storage });
   const emulation = createEmulationService(db, orgs, people);
   const peopleJobs = createPeopleJobs(db, { people, orgs, users, jobs, storage });
   const imports = createDataImportService(db, { orgs, people, users, jobs, storage });

@@ -3,7 +3,7 @@
  * nothing: 404 for B's units and people, and nothing of B in lists, searches and the audit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestApp, smallAgency, type TestApp } from '../../test/app.js';
+import { Client, createTestApp, exportedSheet, smallAgency, type TestApp } from '../../test/app.js';
 
 let t: TestApp;
 let s: Awaited<ReturnType<typeof smallAgency>>;
@@ -48,6 +48,7 @@ describe('a unit head of phòng A', () => {
       ['POST', `/api/v1/users/${s.headB.id}/reset-password`, { newPassword: 'TamThoi2026y' }],
       ['POST', `/api/v1/users/${s.headB.id}/grants`, { orgId: b, role: 'member' }],
       ['POST', '/api/v1/audit/export', { orgId: b }],
+      ['POST', '/api/v1/users/export', { orgId: b }],
     ];
     for (const [method, url, body] of writes) {
       const res = await headA.request(method, url, body);
@@ -138,6 +139,8 @@ describe('people of phòng B, seen from phòng A', () => {
       ['POST', `/api/v1/clans/${clan.id}/households`, { householdId: household.id }],
       ['POST', '/api/v1/people/bulk', { action: 'end', membershipIds: [membershipId], date: '2026-12-31' }],
       ['POST', '/api/v1/people/export', { kind: 'staff', orgId: s.unitB.id, columns: ['fullName'] }],
+      ['POST', '/api/v1/households/export', { orgId: s.unitB.id }],
+      ['POST', '/api/v1/clans/export', { orgId: s.unitB.id }],
     ];
     for (const [method, url, body] of writes) expect((await headA.request(method, url, body)).status, `${method} ${url}`).toBe(404);
     for (const url of ['/api/v1/people?kind=staff', '/api/v1/people?kind=staff&q=bich', '/api/v1/households', '/api/v1/clans']) {
@@ -145,6 +148,10 @@ describe('people of phòng B, seen from phòng A', () => {
       expect(res.status).toBe(200);
       expect(JSON.stringify(res.body), url).not.toContain('Bích');
       expect(JSON.stringify(res.body), url).not.toContain('Phan');
+    }
+    for (const url of ['/api/v1/households/export', '/api/v1/clans/export']) {
+      const exported = await exportedSheet(t, headA, (await headA.post(url, {})).body.id);
+      expect(exported, url).toHaveLength(1); // the headings alone
     }
   });
 });
@@ -158,6 +165,9 @@ describe('accounts and grants beyond the viewer’s subtree', () => {
       expect(JSON.stringify(res.body)).not.toContain('Phòng Tài chính doanh nghiệp');
       expect(JSON.stringify(res.body)).not.toContain(s.unitB.id);
     }
+    const exported = await exportedSheet(t, headA, (await headA.post('/api/v1/users/export', {})).body.id);
+    expect(exported.slice(1).map((row) => row[2]).sort()).toEqual(['cv.ngansach', 'tp.ngansach']);
+    expect(JSON.stringify(exported)).not.toContain('Phòng Tài chính doanh nghiệp');
   });
 
   it('the top unit a unit head sees does not name its parent', async () => {

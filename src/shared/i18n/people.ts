@@ -9,6 +9,8 @@ export const vi = {
   'list.totalCapped': 'Hơn {count}',
   'list.columns.button': 'Cột',
   'list.columns.title': 'Cột hiển thị (và xuất Excel)',
+  'list.export.button': 'Xuất Excel',
+  'list.export.job': 'Xuất danh sách ra Excel',
 
   'people.title': 'Con người',
   'people.tab.staff': 'Cán bộ, công chức, viên chức',
@@ -136,8 +138,6 @@ export const vi = {
   'people.bulk.endDate': 'Ngày kết thúc',
   'people.bulk.job': 'Cập nhật quá trình công tác',
 
-  'people.export.button': 'Xuất Excel',
-  'people.export.job': 'Xuất danh sách ra Excel',
 
   'emulation.personTitle': 'Thi đua, kỷ luật theo năm',
   'emulation.orgTitle': 'Danh hiệu thi đua của đơn vị',
@@ -219,6 +219,8 @@ export const en: Record<keyof typeof vi, string> = {
   'list.totalCapped': 'More than {count}',
   'list.columns.button': 'Columns',
   'list.columns.title': 'Columns shown (and exported)',
+  'list.export.button': 'Export to Excel',
+  'list.export.job': 'Excel export of the list',
 
   'people.title': 'People',
   'people.tab.staff': 'Officials, civil servants and public employees',
@@ -346,8 +348,6 @@ export const en: Record<keyof typeof vi, string> = {
   'people.bulk.endDate': 'End date',
   'people.bulk.job': 'Updating employment',
 
-  'people.export.button': 'Export to Excel',
-  'people.export.job': 'Excel export of the list',
 
   'emulation.personTitle': 'Emulation and discipline by year',
   'emulation.orgTitle': "The unit's emulation titles",

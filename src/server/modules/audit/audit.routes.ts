@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ZApp } from '../../platform/http/app-types.js';
-import { isoDate } from '../../platform/http/schemas.js';
+import { exportLanguage, isoDate } from '../../platform/http/schemas.js';
 import type { AuditService } from './audit.service.js';
 
 const tags = ['audit'];
@@ -28,7 +28,7 @@ export function auditRoutes(app: ZApp, audit: AuditService) {
 
   app.post(
     '/api/v1/audit/export',
-    { schema: { tags, summary: 'Export the audit log to Excel (a background job)', body: z.object({ ...filters, language: z.enum(['vi', 'en']).default('vi') }) } },
+    { schema: { tags, summary: 'Export the audit log to Excel (a background job)', body: z.object({ ...filters, language: exportLanguage }) } },
     async (request, reply) => {
       const { language, ...query } = request.body;
       return reply.status(202).send(await audit.startExport(request.ctx, query, language));

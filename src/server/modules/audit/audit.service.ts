@@ -1,11 +1,10 @@
 import { formatDateTime } from '../../../shared/vn-text.js';
 import type { Db } from '../../db/index.js';
-import { recordAudit } from '../../platform/audit/audit.js';
 import { unauthenticated } from '../../platform/errors.js';
-import { registerFile } from '../../platform/files/files.js';
+import { queueListExport, runListExport, type ExportLanguage, type ListExportColumn } from '../../platform/excel/list-export.js';
 import type { FileStorage } from '../../platform/files/storage.js';
-import { systemContext, type RequestContext } from '../../platform/http/context.js';
-import type { JobRunner } from '../../platform/jobs/runner.js';
+import type { RequestContext } from '../../platform/http/context.js';
+import type { JobContext, JobRunner } from '../../platform/jobs/runner.js';
 import { can, isSystemAdmin, scopePaths, type Actor } from '../../platform/policy.js';
 import { maskCitizenId, maskPhone } from '../../../shared/people.js';
 import { startOfVietnamDay } from '../../platform/time.js';
@@ -24,7 +23,6 @@ export interface AuditQuery {
 }
 
 export const AUDIT_EXPORT_JOB = 'audit.export';
-const EXPORT_BATCH = 2000;
 
 /** Keys of people's records that only those who may read identifiers see in the audit. */
 const PERSONAL_KEYS: Record<string, (v: string) => string> = { citizenId: maskCitizenId, phone: maskPhone, email: () => '***' };
@@ -50,6 +48,23 @@ function present(r: AuditRow, viewer: Actor) {
   };
 }
 
+type AuditEntryView = ReturnType<typeof present>;
+const json = (v: unknown) => (v ? JSON.stringify(v) : '');
+
+const EXPORT_COLUMNS: ListExportColumn<AuditEntryView>[] = [
+  { header: { vi: 'Thời gian', en: 'Time' }, width: 18, value: (r) => formatDateTime(r.at) },
+  { header: { vi: 'Người thực hiện', en: 'User' }, width: 26, value: (r) => r.userName },
+  { header: { vi: 'Hành động', en: 'Action' }, width: 16, value: (r) => r.action },
+  { header: { vi: 'Đối tượng', en: 'Entity' }, width: 12, value: (r) => r.entity },
+  { header: { vi: 'Tên đối tượng', en: 'Entity name' }, width: 30, value: (r) => r.entityName },
+  { header: { vi: 'Mã đối tượng', en: 'Entity id' }, width: 38, value: (r) => r.entityId },
+  { header: { vi: 'Đơn vị', en: 'Organisation' }, width: 36, value: (r) => r.orgName },
+  { header: { vi: 'Trước', en: 'Before' }, width: 50, value: (r) => json(r.before) },
+  { header: { vi: 'Sau', en: 'After' }, width: 50, value: (r) => json(r.after) },
+  { header: { vi: 'Mã yêu cầu', en: 'Request id' }, width: 20, value: (r) => r.requestId },
+  { header: { vi: 'Địa chỉ IP', en: 'IP address' }, width: 16, value: (r) => r.ip },
+];
+
 function nextDay(isoDay: string): Date {
   const d = startOfVietnamDay(isoDay);
   return new Date(d.getTime() + 24 * 3600 * 1000);
@@ -70,79 +85,21 @@ export function createAuditService(db: Db, orgs: OrgService, users: UserService,
     };
   }
 
-  async function exportJob({ job, progress }: Parameters<Parameters<JobRunner['register']>[1]>[0]) {
-    const payload = job.payload as { query: AuditQuery; language: 'vi' | 'en' };
-    const actor = await users.loadActor(db, job.createdBy!);
-    const filter = await filterFor(actor, payload.query);
+  async function exportJob(ctx: JobContext) {
+    const { query, language } = ctx.job.payload as { query: AuditQuery; language: ExportLanguage };
+    const actor = await users.loadActor(db, ctx.job.createdBy!);
+    const filter = await filterFor(actor, query);
     const total = await auditRepo.count(db, filter);
-    const target = await storage.create();
-    const vi = payload.language !== 'en';
-    try {
-      // Loaded on first use: exceljs costs a quarter of a second at start-up.
-      const { default: ExcelJS } = await import('exceljs');
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: target.path, useStyles: true });
-      const sheet = workbook.addWorksheet(vi ? 'Nhật ký' : 'Audit log', { views: [{ state: 'frozen', ySplit: 1 }] });
-      sheet.columns = [
-        { header: vi ? 'Thời gian' : 'Time', key: 'at', width: 18 },
-        { header: vi ? 'Người thực hiện' : 'User', key: 'userName', width: 26 },
-        { header: vi ? 'Hành động' : 'Action', key: 'action', width: 16 },
-        { header: vi ? 'Đối tượng' : 'Entity', key: 'entity', width: 12 },
-        { header: vi ? 'Tên đối tượng' : 'Entity name', key: 'entityName', width: 30 },
-        { header: vi ? 'Mã đối tượng' : 'Entity id', key: 'entityId', width: 38 },
-        { header: vi ? 'Đơn vị' : 'Organisation', key: 'orgName', width: 36 },
-        { header: vi ? 'Trước' : 'Before', key: 'before', width: 50 },
-        { header: vi ? 'Sau' : 'After', key: 'after', width: 50 },
-        { header: vi ? 'Mã yêu cầu' : 'Request id', key: 'requestId', width: 20 },
-        { header: vi ? 'Địa chỉ IP' : 'IP address', key: 'ip', width: 16 },
-      ];
-      sheet.getRow(1).font = { bold: true };
-      sheet.getRow(1).commit();
-      let written = 0;
-      let beforeId: number | undefined;
-      for (;;) {
-        const rows = await auditRepo.page(db, filter, EXPORT_BATCH, beforeId);
-        for (const row of rows) {
-          const r = present(row, actor);
-          sheet
-            .addRow({
-              ...r,
-              at: formatDateTime(row.at),
-              before: r.before ? JSON.stringify(r.before) : '',
-              after: r.after ? JSON.stringify(r.after) : '',
-            })
-            .commit();
-        }
-        written += rows.length;
-        await progress(total ? written / total : 1, { vi: `Đã ghi ${written}/${total} dòng`, en: `${written}/${total} rows written` });
-        if (rows.length < EXPORT_BATCH) break;
-        beforeId = rows.at(-1)!.id;
-      }
-      sheet.commit();
-      await workbook.commit();
-      const size = await target.commit();
-      const fileName = `nhat-ky-${new Date().toISOString().slice(0, 10)}.xlsx`;
-      return async (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => {
-        const file = await registerFile(tx, {
-          name: fileName,
-          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          size,
-          storageKey: target.key,
-          createdBy: job.createdBy,
-          orgId: job.orgId,
-        });
-        await recordAudit(tx, systemContext(actor, `job:${job.id}`), {
-          action: 'export',
-          entity: 'audit',
-          entityId: file.id,
-          orgId: job.orgId,
-          after: { query: payload.query, rows: written },
-        });
-        return { fileId: file.id, fileName, rows: written };
-      };
-    } catch (err) {
-      await target.discard();
-      throw err;
-    }
+    return runListExport(storage, ctx, {
+      actor,
+      language,
+      sheetName: { vi: 'Nhật ký', en: 'Audit log' },
+      numbered: false,
+      columns: EXPORT_COLUMNS,
+      batch: async ({ limit, last }) => ({ items: (await auditRepo.page(db, filter, limit, last && Number(last.id))).map((r) => present(r, actor)), total }),
+      fileStem: 'nhat-ky',
+      audit: { entity: 'audit', after: { query } },
+    });
   }
 
   jobs.register(AUDIT_EXPORT_JOB, exportJob);
@@ -160,11 +117,7 @@ export function createAuditService(db: Db, orgs: OrgService, users: UserService,
     async startExport(ctx: RequestContext, q: AuditQuery, language: 'vi' | 'en') {
       if (!ctx.actor) throw unauthenticated();
       const filter = await filterFor(ctx.actor, q);
-      return db.transaction(async (tx) => {
-        const queued = await jobs.enqueue(tx, ctx, AUDIT_EXPORT_JOB, { query: q, language }, q.orgId ?? null);
-        await recordAudit(tx, ctx, { action: 'export_requested', entity: 'audit', entityId: queued.id, orgId: q.orgId ?? null, after: { query: q, scopes: filter.scope.length } });
-        return queued;
-      });
+      return queueListExport(db, jobs, ctx, AUDIT_EXPORT_JOB, { payload: { query: q, language }, orgId: q.orgId ?? null, entity: 'audit', after: { query: q, scopes: filter.scope.length } });
     },
   };
 }

@@ -31,7 +31,7 @@ async function capped(db: Executor, query: any) {
 }
 
 export const householdRepo = {
-  /** Households of the subtrees, by hamlet then code; `key` matches the code or the head's name. */
+  /** Households of the subtrees, by hamlet then code (id breaks ties, for paging); `key` matches the code or the head's name. */
   async list(db: Executor, paths: string[], q: { key?: string; code?: string; limit: number; offset: number }) {
     const search = q.key
       ? or(like(household.code, containsPattern(q.code ?? q.key)), sql`exists (select 1 from ${person} h where h.id = ${household.headPersonId} and h.name_search like ${containsPattern(q.key)})`)
@@ -43,7 +43,7 @@ export const householdRepo = {
         .from(household)
         .innerJoin(org, eq(org.id, household.orgId))
         .where(where)
-        .orderBy(asc(org.nameSort), asc(household.code))
+        .orderBy(asc(org.nameSort), asc(household.code), asc(household.id))
         .limit(q.limit)
         .offset(q.offset) as Promise<HouseholdListRow[]>,
       capped(db, db.select({ one: sql`1` }).from(household).innerJoin(org, eq(org.id, household.orgId)).where(where)),

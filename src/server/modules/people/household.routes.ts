@@ -1,16 +1,23 @@
 import { z } from 'zod';
 import type { ZApp } from '../../platform/http/app-types.js';
-import { pageQuery, text, uuidParam } from '../../platform/http/schemas.js';
+import { exportLanguage, pageQuery, text, uuidParam } from '../../platform/http/schemas.js';
 import type { HouseholdService } from './household.service.js';
 
 const tags = ['households and clans'];
-const listQuery = z.object({ orgId: z.uuid().optional(), q: z.string().trim().max(200).optional(), ...pageQuery });
+const placeQuery = { orgId: z.uuid().optional(), q: z.string().trim().max(200).optional() };
+const listQuery = z.object({ ...placeQuery, ...pageQuery });
+/** The list's query without paging, plus the language of the file's headings. */
+const exportBody = z.object({ ...placeQuery, language: exportLanguage });
 const optional = (max: number) => z.string().trim().max(max).nullish();
 
 export function householdRoutes(app: ZApp, households: HouseholdService) {
   app.get('/api/v1/households', { schema: { tags, summary: 'Households of a subtree (search by code or head of household)', querystring: listQuery } }, async (request) =>
     households.listHouseholds(request.ctx, request.query),
   );
+  app.post('/api/v1/households/export', { schema: { tags, summary: 'Export the household list as shown to Excel (a background job; audited)', body: exportBody } }, async (request, reply) => {
+    const { language, ...query } = request.body;
+    return reply.status(202).send(await households.exportHouseholds(request.ctx, query, language));
+  });
   app.get('/api/v1/households/:id', { schema: { tags, summary: 'A household with its members and clans', params: uuidParam } }, async (request) =>
     households.getHousehold(request.ctx, request.params.id),
   );
@@ -26,6 +33,10 @@ export function householdRoutes(app: ZApp, households: HouseholdService) {
   );
 
   app.get('/api/v1/clans', { schema: { tags, summary: 'Clans of a subtree', querystring: listQuery } }, async (request) => households.listClans(request.ctx, request.query));
+  app.post('/api/v1/clans/export', { schema: { tags, summary: 'Export the clan list as shown to Excel (a background job; audited)', body: exportBody } }, async (request, reply) => {
+    const { language, ...query } = request.body;
+    return reply.status(202).send(await households.exportClans(request.ctx, query, language));
+  });
   app.get('/api/v1/clans/:id', { schema: { tags, summary: 'A clan with its households', params: uuidParam } }, async (request) => households.getClan(request.ctx, request.params.id));
   app.post(
     '/api/v1/clans',

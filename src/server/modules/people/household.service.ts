@@ -3,9 +3,13 @@ import type { CappedPage, ClanDetail, ClanSummary, HouseholdDetail, HouseholdSum
 import type { Db, Executor } from '../../db/index.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
+import { queueListExport, runListExport, shownTitle, type ExportLanguage, type ListExport, type ListExportColumn } from '../../platform/excel/list-export.js';
+import type { FileStorage } from '../../platform/files/storage.js';
 import { requireActor, type RequestContext } from '../../platform/http/context.js';
+import type { JobRunner } from '../../platform/jobs/runner.js';
 import { authorize, can, scopePaths, type Actor } from '../../platform/policy.js';
 import type { OrgService } from '../org/org.service.js';
+import type { UserService } from '../user/user.service.js';
 import { clanRepo, householdRepo, type HouseholdListRow } from './household.repo.js';
 import { peopleRepo } from './people.repo.js';
 
@@ -34,11 +38,42 @@ const presentClan = (r: ClanRowView): ClanSummary => ({
   note: r.clan.note,
 });
 
-const page = (q: { page: number; pageSize: number }) => ({ limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+/** The query of the household and clan lists, without paging: a subtree and a search. */
+export interface PlaceQuery {
+  orgId?: string;
+  q?: string;
+}
+type Paged = PlaceQuery & { page: number; pageSize: number };
+type CappedRows<T> = Omit<CappedPage<T>, 'page' | 'pageSize'>;
+/** A list as `actor` sees it, `limit` rows from `offset`. */
+type ListRows<Row> = (actor: Actor, q: PlaceQuery, limit: number, offset: number) => Promise<CappedRows<Row>>;
+
+export const HOUSEHOLD_EXPORT_JOB = 'households.export';
+export const CLAN_EXPORT_JOB = 'clans.export';
+
+/** The columns of the lists on screen, in their order. */
+const HOUSEHOLD_COLUMNS: ListExportColumn<HouseholdSummary>[] = [
+  { header: shownTitle('household.field.code'), width: 12, value: (h) => h.code },
+  { header: shownTitle('household.field.head'), width: 30, value: (h) => h.head?.fullName ?? null },
+  { header: shownTitle('people.col.place'), width: 30, value: (h) => h.org.name },
+  { header: shownTitle('people.field.address'), width: 36, value: (h) => h.address },
+  { header: shownTitle('household.field.memberCount'), width: 14, value: (h) => h.memberCount },
+];
+const CLAN_COLUMNS: ListExportColumn<ClanSummary>[] = [
+  { header: shownTitle('clan.field.name'), width: 30, value: (c) => c.name },
+  { header: shownTitle('clan.field.head'), width: 30, value: (c) => c.head?.fullName ?? null },
+  { header: shownTitle('clan.field.org'), width: 30, value: (c) => c.org.name },
+  { header: shownTitle('clan.field.householdCount'), width: 10, value: (c) => c.householdCount },
+  { header: shownTitle('clan.field.hamletCount'), width: 14, value: (c) => c.hamletCount },
+];
+
+const paged = <T>(rows: CappedRows<T>, q: Paged): CappedPage<T> => ({ ...rows, page: q.page, pageSize: q.pageSize });
 const tidy = (s: string | null | undefined) => (s === undefined ? undefined : s === null ? null : nfc(s).replace(/\s+/g, ' ').trim() || null);
 
-/** Households (hộ gia đình) of hamlets and clans (dòng họ) of communes. */
-export function createHouseholdService(db: Db, orgs: OrgService) {
+/** Households (hộ gia đình) of hamlets and clans (dòng họ) of communes, their lists and Excel exports. */
+export function createHouseholdService(db: Db, deps: { orgs: OrgService; users: UserService; jobs: JobRunner; storage: FileStorage }) {
+  const { orgs, users, jobs, storage } = deps;
+
   async function loadHousehold(tx: Executor, actor: Actor, id: string, action: 'person.read' | 'person.manage') {
     const h = await householdRepo.findById(tx, id);
     if (!h || !can(actor, 'person.read', h.orgPath)) throw householdNotFound();
@@ -66,6 +101,47 @@ export function createHouseholdService(db: Db, orgs: OrgService) {
     return orgId ? [(await orgs.requireAccess(db, actor, orgId, 'person.read')).path] : scopePaths(actor, 'person.read');
   }
 
+  /** The household list as `actor` sees it, `limit` rows from `offset` (the screen's pages and the export's batches). */
+  async function householdRows(actor: Actor, q: PlaceQuery, limit: number, offset: number) {
+    const paths = await scope(actor, q.orgId);
+    const text = q.q ? nfc(q.q).trim() : '';
+    const r = paths.length ? await householdRepo.list(db, paths, { key: text ? searchKey(text) : undefined, code: text || undefined, limit, offset }) : { items: [], total: 0, capped: false };
+    return { items: r.items.map(presentHousehold), total: r.total, totalCapped: r.capped };
+  }
+
+  async function clanRows(actor: Actor, q: PlaceQuery, limit: number, offset: number) {
+    const paths = await scope(actor, q.orgId);
+    const r = paths.length ? await clanRepo.list(db, paths, { key: q.q ? searchKey(q.q) : undefined, limit, offset }) : { items: [], total: 0, capped: false };
+    return { items: r.items.map(presentClan), total: r.total, totalCapped: r.capped };
+  }
+
+  /**
+   * Registers the Excel export job of a list and answers what queues it: the list as the actor
+   * sees it for the same query, checked when queued and again when the job runs.
+   */
+  function listExport<Row>(kind: string, entity: 'household' | 'clan', list: Pick<ListExport<Row>, 'sheetName' | 'columns' | 'fileStem'> & { rows: ListRows<Row> }) {
+    const { rows, ...sheet } = list;
+    jobs.register(kind, async (ctx) => {
+      const { query, language } = ctx.job.payload as { query: PlaceQuery; language: ExportLanguage };
+      const actor = await users.loadActor(db, ctx.job.createdBy!);
+      return runListExport(storage, ctx, {
+        ...sheet,
+        actor,
+        language,
+        numbered: true,
+        batch: ({ offset, limit }) => rows(actor, query, limit, offset),
+        audit: { entity, after: { query } },
+      });
+    });
+    return async (ctx: RequestContext, query: PlaceQuery, language: ExportLanguage) => {
+      await scope(requireActor(ctx), query.orgId);
+      return queueListExport(db, jobs, ctx, kind, { payload: { query, language }, orgId: query.orgId ?? null, entity, after: { query } });
+    };
+  }
+
+  const exportHouseholds = listExport(HOUSEHOLD_EXPORT_JOB, 'household', { sheetName: { vi: 'Hộ gia đình', en: 'Households' }, columns: HOUSEHOLD_COLUMNS, rows: householdRows, fileStem: 'ho-gia-dinh' });
+  const exportClans = listExport(CLAN_EXPORT_JOB, 'clan', { sheetName: { vi: 'Dòng họ', en: 'Clans' }, columns: CLAN_COLUMNS, rows: clanRows, fileStem: 'dong-ho' });
+
   async function householdDetail(tx: Executor, actor: Actor, id: string): Promise<HouseholdDetail> {
     const h = await loadHousehold(tx, actor, id, 'person.read');
     const members = await peopleRepo.membersOfHousehold(tx, id);
@@ -85,12 +161,11 @@ export function createHouseholdService(db: Db, orgs: OrgService) {
   }
 
   return {
-    async listHouseholds(ctx: RequestContext, q: { orgId?: string; q?: string; page: number; pageSize: number }): Promise<CappedPage<HouseholdSummary>> {
-      const paths = await scope(requireActor(ctx), q.orgId);
-      const text = q.q ? nfc(q.q).trim() : '';
-      const r = paths.length ? await householdRepo.list(db, paths, { key: text ? searchKey(text) : undefined, code: text || undefined, ...page(q) }) : { items: [], total: 0, capped: false };
-      return { items: r.items.map(presentHousehold), total: r.total, totalCapped: r.capped, page: q.page, pageSize: q.pageSize };
+    async listHouseholds(ctx: RequestContext, q: Paged): Promise<CappedPage<HouseholdSummary>> {
+      return paged(await householdRows(requireActor(ctx), q, q.pageSize, (q.page - 1) * q.pageSize), q);
     },
+
+    exportHouseholds,
 
     getHousehold(ctx: RequestContext, id: string) {
       return householdDetail(db, requireActor(ctx), id);
@@ -119,11 +194,11 @@ export function createHouseholdService(db: Db, orgs: OrgService) {
       });
     },
 
-    async listClans(ctx: RequestContext, q: { orgId?: string; q?: string; page: number; pageSize: number }): Promise<CappedPage<ClanSummary>> {
-      const paths = await scope(requireActor(ctx), q.orgId);
-      const r = paths.length ? await clanRepo.list(db, paths, { key: q.q ? searchKey(q.q) : undefined, ...page(q) }) : { items: [], total: 0, capped: false };
-      return { items: r.items.map(presentClan), total: r.total, totalCapped: r.capped, page: q.page, pageSize: q.pageSize };
+    async listClans(ctx: RequestContext, q: Paged): Promise<CappedPage<ClanSummary>> {
+      return paged(await clanRows(requireActor(ctx), q, q.pageSize, (q.page - 1) * q.pageSize), q);
     },
+
+    exportClans,
 
     getClan(ctx: RequestContext, id: string) {
       return clanDetail(db, requireActor(ctx), id);

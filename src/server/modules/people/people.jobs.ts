@@ -2,9 +2,8 @@ import { CITIZEN_GROUPS, HOUSEHOLD_RELATIONS, PEOPLE_COLUMNS, SEXES, STAFF_CATEG
 import type { Bilingual, PersonListItem } from '../../../shared/api-types.js';
 import { formatDate } from '../../../shared/vn-text.js';
 import type { Db, Tx } from '../../db/index.js';
-import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { registerFile } from '../../platform/files/files.js';
+import { queueListExport, runListExport } from '../../platform/excel/list-export.js';
 import type { FileStorage } from '../../platform/files/storage.js';
 import { requireActor, systemContext, type RequestContext } from '../../platform/http/context.js';
 import type { JobContext, JobRunner } from '../../platform/jobs/runner.js';
@@ -16,8 +15,6 @@ import type { PeopleQuery, PeopleService } from './people.service.js';
 
 export const PEOPLE_EXPORT_JOB = 'people.export';
 export const PEOPLE_BULK_JOB = 'people.bulk';
-const EXPORT_BATCH = 2000;
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export type ExportQuery = Omit<PeopleQuery, 'page' | 'pageSize'>;
 export interface BulkRequest {
@@ -56,47 +53,19 @@ function cellOf(p: PersonListItem, column: PeopleColumn, lang: 'vi' | 'en'): str
 export function createPeopleJobs(db: Db, deps: { people: PeopleService; orgs: OrgService; users: UserService; jobs: JobRunner; storage: FileStorage }) {
   const { people, orgs, users, jobs, storage } = deps;
 
-  async function exportJob({ job, progress }: JobContext) {
-    const payload = job.payload as { query: ExportQuery; columns: PeopleColumn[]; language: 'vi' | 'en' };
-    const actor = await users.loadActor(db, job.createdBy!);
-    const lang = payload.language;
-    const target = await storage.create();
-    try {
-      const ExcelJS = (await import('exceljs')).default;
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: target.path, useStyles: true });
-      const sheet = workbook.addWorksheet(lang === 'vi' ? 'Danh sách' : 'List', { views: [{ state: 'frozen', ySplit: 1 }] });
-      sheet.columns = [
-        { header: lang === 'vi' ? 'STT' : 'No.', key: 'no', width: 6 },
-        ...payload.columns.map((c) => ({ header: PEOPLE_COLUMNS[c][lang], key: c, width: c === 'fullName' || c === 'org' ? 30 : 16 })),
-      ];
-      sheet.getRow(1).font = { bold: true };
-      sheet.getRow(1).commit();
-      let written = 0;
-      let total = 0;
-      for (;;) {
-        const page = await people.listRows(actor, payload.query, EXPORT_BATCH, written);
-        total = page.totalCapped ? Math.max(total, written + page.items.length + 1) : page.total;
-        for (const p of page.items) {
-          written += 1;
-          sheet.addRow([written, ...payload.columns.map((c) => cellOf(p, c, lang))]).commit();
-        }
-        await progress(total ? Math.min(written / total, 0.99) : 1, { vi: `Đã ghi ${written} dòng`, en: `${written} rows written` });
-        if (page.items.length < EXPORT_BATCH) break;
-      }
-      sheet.commit();
-      await workbook.commit();
-      const size = await target.commit();
-      const fileName = `danh-sach-${payload.query.kind === 'staff' ? 'can-bo' : 'dan-cu'}-${new Date().toISOString().slice(0, 10)}.xlsx`;
-      return async (tx: Tx) => {
-        const file = await registerFile(tx, { name: fileName, contentType: XLSX, size, storageKey: target.key, createdBy: job.createdBy, orgId: job.orgId });
-        // Personal data left the system: who, which list, how many rows.
-        await recordAudit(tx, systemContext(actor, `job:${job.id}`), { action: 'export', entity: 'person', entityId: file.id, orgId: job.orgId, after: { query: payload.query, columns: payload.columns, rows: written } });
-        return { fileId: file.id, fileName, rows: written };
-      };
-    } catch (err) {
-      await target.discard();
-      throw err;
-    }
+  async function exportJob(ctx: JobContext) {
+    const { query, columns, language } = ctx.job.payload as { query: ExportQuery; columns: PeopleColumn[]; language: 'vi' | 'en' };
+    const actor = await users.loadActor(db, ctx.job.createdBy!);
+    return runListExport(storage, ctx, {
+      actor,
+      language,
+      sheetName: { vi: 'Danh sách', en: 'List' },
+      numbered: true,
+      columns: columns.map((c) => ({ header: PEOPLE_COLUMNS[c], width: c === 'fullName' || c === 'org' ? 30 : 16, value: (p: PersonListItem) => cellOf(p, c, language) })),
+      batch: ({ offset, limit }) => people.listRows(actor, query, limit, offset),
+      fileStem: `danh-sach-${query.kind === 'staff' ? 'can-bo' : 'dan-cu'}`,
+      audit: { entity: 'person', after: { query, columns } },
+    });
   }
 
   /** Checks every membership first; the changes then go in one transaction, so a bad row changes nothing. */
@@ -131,11 +100,7 @@ export function createPeopleJobs(db: Db, deps: { people: PeopleService; orgs: Or
     /** Queues an export of the list as shown; the query is checked now and again when the job runs. */
     async startExport(ctx: RequestContext, query: ExportQuery, columns: PeopleColumn[], language: 'vi' | 'en') {
       await people.listRows(requireActor(ctx), query, 1, 0);
-      return db.transaction(async (tx) => {
-        const queued = await jobs.enqueue(tx, ctx, PEOPLE_EXPORT_JOB, { query, columns, language }, query.orgId ?? null);
-        await recordAudit(tx, ctx, { action: 'export_requested', entity: 'person', entityId: queued.id, orgId: query.orgId ?? null, after: { query, columns } });
-        return queued;
-      });
+      return queueListExport(db, jobs, ctx, PEOPLE_EXPORT_JOB, { payload: { query, columns, language }, orgId: query.orgId ?? null, entity: 'person', after: { query, columns } });
     },
 
     async startBulk(ctx: RequestContext, request: BulkRequest) {

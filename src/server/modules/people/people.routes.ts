@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { keysOf, PEOPLE_COLUMNS } from '../../../shared/people.js';
 import type { ZApp } from '../../platform/http/app-types.js';
-import { isoDate, uuidParam } from '../../platform/http/schemas.js';
+import { exportLanguage, isoDate, uuidParam } from '../../platform/http/schemas.js';
 import { membershipFieldsSchema, peopleQuerySchema, personFieldsSchema } from './people.schemas.js';
 import type { PeopleJobs } from './people.jobs.js';
 import type { PeopleService } from './people.service.js';
@@ -17,7 +17,7 @@ export function peopleRoutes(app: ZApp, people: PeopleService, peopleJobs: Peopl
         summary: 'Export the list as shown to Excel (a background job; audited)',
         body: peopleQuerySchema.omit({ page: true, pageSize: true }).extend({
           columns: z.array(z.enum(keysOf(PEOPLE_COLUMNS))).min(1).max(20),
-          language: z.enum(['vi', 'en']).default('vi'),
+          language: exportLanguage,
         }),
       },
     },

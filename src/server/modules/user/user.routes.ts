@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { ROLE_CODES } from '../../../shared/roles.js';
 import type { ZApp } from '../../platform/http/app-types.js';
-import { pageQuery, text, uuidParam } from '../../platform/http/schemas.js';
+import { exportLanguage, pageQuery, text, uuidParam } from '../../platform/http/schemas.js';
 import type { UserService } from './user.service.js';
 
 const tags = ['users'];
+const listQuery = { orgId: z.uuid().optional(), q: z.string().trim().max(200).optional() };
 
 export function userRoutes(app: ZApp, users: UserService) {
   app.get('/api/v1/roles', { schema: { tags, summary: 'Roles, and which of them the caller may grant' } }, async (request) => ({
@@ -13,8 +14,17 @@ export function userRoutes(app: ZApp, users: UserService) {
 
   app.get(
     '/api/v1/users',
-    { schema: { tags, summary: 'Accounts of an organisation subtree', querystring: z.object({ orgId: z.uuid().optional(), q: z.string().trim().max(200).optional(), ...pageQuery }) } },
+    { schema: { tags, summary: 'Accounts of an organisation subtree', querystring: z.object({ ...listQuery, ...pageQuery }) } },
     async (request) => users.list(request.ctx, request.query),
+  );
+
+  app.post(
+    '/api/v1/users/export',
+    { schema: { tags, summary: 'Export the account list as shown to Excel (a background job; audited)', body: z.object({ ...listQuery, language: exportLanguage }) } },
+    async (request, reply) => {
+      const { language, ...query } = request.body;
+      return reply.status(202).send(await users.startExport(request.ctx, query, language));
+    },
   );
 
   app.get('/api/v1/users/:id', { schema: { tags, summary: 'One account', params: uuidParam } }, async (request) => users.get(request.ctx, request.params.id));

@@ -6,7 +6,10 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { deleteSessionsOf } from '../../platform/auth/sessions.js';
 import { AppError, conflict, forbidden, invalid, notFound, ruleBroken } from '../../platform/errors.js';
+import { queueListExport, runListExport, shownTitle, type ExportLanguage, type ListExportColumn } from '../../platform/excel/list-export.js';
+import type { FileStorage } from '../../platform/files/storage.js';
 import { requireActor, type RequestContext } from '../../platform/http/context.js';
+import type { JobContext, JobRunner } from '../../platform/jobs/runner.js';
 import { can, canGrant, canManageAccount, scopePaths, type Actor, type Grant } from '../../platform/policy.js';
 import type { OrgService, Page } from '../org/org.service.js';
 import { passwordProblem } from './password-policy.js';
@@ -70,7 +73,27 @@ export async function prepareAccount(input: { id?: string; login: string; displa
   };
 }
 
-export function createUserService(db: Db, orgs: OrgService) {
+/** The query of the account list, without paging: a subtree and a search on name and login. */
+export interface UserQuery {
+  orgId?: string;
+  q?: string;
+}
+
+export const USER_EXPORT_JOB = 'users.export';
+
+const statusTitle = (u: UserSummary) => shownTitle(u.disabled ? 'users.status.disabled' : u.mustChangePassword ? 'users.status.mustChange' : 'users.status.active');
+const roleName = (role: string, lang: ExportLanguage) => ROLE_INFO[role as RoleCode][lang === 'vi' ? 'nameVi' : 'nameEn'];
+
+/** The columns of the account list on screen, in their order (roles as its tags read: "role · unit"). */
+const exportColumns = (lang: ExportLanguage): ListExportColumn<UserSummary>[] => [
+  { header: shownTitle('users.col.name'), width: 30, value: (u) => u.displayName },
+  { header: shownTitle('users.col.login'), width: 20, value: (u) => u.login },
+  { header: shownTitle('users.col.homeOrg'), width: 30, value: (u) => u.homeOrg?.name ?? null },
+  { header: shownTitle('users.col.roles'), width: 50, value: (u) => u.grants.map((g) => `${roleName(g.role, lang)} · ${g.orgName}`).join('; ') || null },
+  { header: shownTitle('users.col.status'), width: 18, value: (u) => statusTitle(u)[lang] },
+];
+
+export function createUserService(db: Db, orgs: OrgService, deps: { jobs: JobRunner; storage: FileStorage }) {
   /** Accounts as `viewer` sees them: only the grants on organisations the viewer can see. */
   async function present(tx: Executor, viewer: Actor, rows: { user: UserRow; homeOrgName: string | null }[]): Promise<UserSummary[]> {
     const grants = await userRepo.grantsOf(
@@ -110,6 +133,42 @@ export function createUserService(db: Db, orgs: OrgService) {
     return user;
   }
 
+  async function scope(viewer: Actor, orgId?: string) {
+    return orgId ? [(await orgs.requireAccess(db, viewer, orgId, 'user.read')).path] : scopePaths(viewer, 'user.read');
+  }
+
+  /** The account list as `viewer` sees it, `limit` rows from `offset` (the screen's pages and the export's batches). */
+  async function listRows(viewer: Actor, q: UserQuery, limit: number, offset: number) {
+    const { items, total } = await userRepo.list(db, await scope(viewer, q.orgId), { key: q.q ? searchKey(q.q) : undefined, limit, offset });
+    return { items: await present(db, viewer, items), total };
+  }
+
+  /** The actor behind a session: the user's grants with their organisations' paths. */
+  async function loadActor(tx: Executor, userId: string): Promise<Actor> {
+    const grants = await userRepo.grantsOf(tx, [userId]);
+    return {
+      userId,
+      grants: grants.map((g): Grant => ({ id: g.id, orgId: g.orgId, orgPath: g.orgPath, orgName: g.orgName, role: g.role as RoleCode })),
+    };
+  }
+
+  async function exportJob(ctx: JobContext) {
+    const { query, language } = ctx.job.payload as { query: UserQuery; language: ExportLanguage };
+    const actor = await loadActor(db, ctx.job.createdBy!);
+    return runListExport(deps.storage, ctx, {
+      actor,
+      language,
+      sheetName: { vi: 'Tài khoản', en: 'Accounts' },
+      numbered: true,
+      columns: exportColumns(language),
+      batch: ({ offset, limit }) => listRows(actor, query, limit, offset),
+      fileStem: 'tai-khoan',
+      audit: { entity: 'user', after: { query } },
+    });
+  }
+
+  deps.jobs.register(USER_EXPORT_JOB, exportJob);
+
   async function insertUser(tx: Executor, ctx: RequestContext, account: NewAccount, homeOrgId: string, mustChangePassword: boolean) {
     const created = await userRepo.insert(tx, { ...account, homeOrgId, mustChangePassword });
     if (!created) throw conflict('LOGIN_TAKEN', 'Tên đăng nhập đã được sử dụng.', 'This login is already in use.', 'login');
@@ -133,14 +192,7 @@ export function createUserService(db: Db, orgs: OrgService) {
       }));
     },
 
-    /** The actor behind a session: the user's grants with their organisations' paths. */
-    async loadActor(tx: Executor, userId: string): Promise<Actor> {
-      const grants = await userRepo.grantsOf(tx, [userId]);
-      return {
-        userId,
-        grants: grants.map((g): Grant => ({ id: g.id, orgId: g.orgId, orgPath: g.orgPath, orgName: g.orgName, role: g.role as RoleCode })),
-      };
-    },
+    loadActor,
 
     findByLogin(tx: Executor, login: string) {
       return userRepo.findByLogin(tx, normaliseLogin(login));
@@ -156,15 +208,15 @@ export function createUserService(db: Db, orgs: OrgService) {
       return userRepo.count(tx);
     },
 
-    async list(ctx: RequestContext, q: { orgId?: string; q?: string; page: number; pageSize: number }): Promise<Page<UserSummary>> {
-      const actor = requireActor(ctx);
-      const scope = q.orgId ? [(await orgs.requireAccess(db, actor, q.orgId, 'user.read')).path] : scopePaths(actor, 'user.read');
-      const { items, total } = await userRepo.list(db, scope, {
-        key: q.q ? searchKey(q.q) : undefined,
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
-      });
-      return { items: await present(db, actor, items), total, page: q.page, pageSize: q.pageSize };
+    async list(ctx: RequestContext, q: UserQuery & { page: number; pageSize: number }): Promise<Page<UserSummary>> {
+      const rows = await listRows(requireActor(ctx), q, q.pageSize, (q.page - 1) * q.pageSize);
+      return { ...rows, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** Queues the export of the list as shown; the query is checked now and again when the job runs. */
+    async startExport(ctx: RequestContext, query: UserQuery, language: ExportLanguage) {
+      await scope(requireActor(ctx), query.orgId);
+      return queueListExport(db, deps.jobs, ctx, USER_EXPORT_JOB, { payload: { query, language }, orgId: query.orgId ?? null, entity: 'user', after: { query } });
     },
 
     async get(ctx: RequestContext, id: string) {

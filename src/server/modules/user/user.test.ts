@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestApp, smallAgency, type TestApp } from '../../../../test/app.js';
+import { Client, createTestApp, exportedSheet, smallAgency, type TestApp } from '../../../../test/app.js';
 
 let t: TestApp;
 let s: Awaited<ReturnType<typeof smallAgency>>;
@@ -72,5 +72,29 @@ describe('accounts and role grants', () => {
     const me = (await s.admin.get('/api/v1/auth/me')).body.user;
     expect((await s.admin.patch(`/api/v1/users/${me.id}`, { disabled: true })).status).toBe(422);
     await s.admin.patch(`/api/v1/users/${s.memberA.id}`, { disabled: false });
+  });
+});
+
+describe('Excel export of accounts', () => {
+  it('exports the account list as shown for the same subtree and search: roles as "role · unit", status in words', async () => {
+    const ids: Record<string, string> = {};
+    for (const [login, name] of [['lan.ho', 'Hồ Thị Lan'], ['lan.vo', 'Võ Văn Lan'], ['minh.do', 'Đỗ Văn Minh']]) {
+      ids[login] = (await s.admin.post('/api/v1/users', { login, displayName: name, homeOrgId: s.unitB.id, password: 'TamThoi2026x' })).body.id;
+    }
+    await s.admin.post(`/api/v1/users/${ids['lan.ho']}/grants`, { orgId: s.unitB.id, role: 'member' });
+    await s.admin.patch(`/api/v1/users/${ids['lan.vo']}`, { disabled: true });
+    const list = await s.admin.get(`/api/v1/users?orgId=${s.unitB.id}&q=lan`);
+
+    const job = await s.admin.post('/api/v1/users/export', { orgId: s.unitB.id, q: 'lan' });
+    expect([job.status, job.body.state]).toEqual([202, 'queued']);
+    const rows = await exportedSheet(t, s.admin, job.body.id);
+    expect(rows[0]).toEqual(['STT', 'Họ và tên', 'Tên đăng nhập', 'Đơn vị công tác', 'Vai trò', 'Trạng thái']);
+    expect(rows.slice(1).map((r) => r[2])).toEqual(list.body.items.map((u: { login: string }) => u.login));
+    expect(rows.slice(1)).toEqual([
+      [1, 'Hồ Thị Lan', 'lan.ho', 'Phòng Tài chính doanh nghiệp', 'Cán bộ, công chức, viên chức · Phòng Tài chính doanh nghiệp', 'Chờ đổi mật khẩu'],
+      [2, 'Võ Văn Lan', 'lan.vo', 'Phòng Tài chính doanh nghiệp', null, 'Đã khóa'],
+    ]);
+    const audit = await s.admin.get('/api/v1/audit?entity=user&action=export');
+    expect(audit.body.items[0].after).toEqual({ query: { orgId: s.unitB.id, q: 'lan' }, rows: 2 });
   });
 });

@@ -9,6 +9,9 @@ export const pageQuery = {
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 };
 
+/** The language of an exported file's headings. */
+export const exportLanguage = z.enum(['vi', 'en']).default('vi');
+
 /** An ISO calendar date 'yyyy-mm-dd' that exists. */
 export const isoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && parseDate(s.split('-').reverse().join('/')) === s, {
   message: 'expected a date yyyy-mm-dd',

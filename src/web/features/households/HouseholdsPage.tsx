@@ -10,6 +10,7 @@ import { ResponsiveList } from '../../components/ResponsiveList';
 import { SearchBox } from '../../components/SearchBox';
 import { usePagination } from '../../components/usePagination';
 import { intParam, useQueryParams } from '../../components/useQueryParams';
+import { ListExportButton, ListExportProgress, useListExport } from '../jobs/ListExport';
 import { OrgFilter } from '../org/OrgFilter';
 import { useOrgDetail } from '../org/orgApi';
 import { ClanFormModal } from './ClanFormModal';
@@ -59,7 +60,7 @@ function ClanList({ filter, onPage }: { filter: PlaceFilter; onPage: (page: numb
 
 /**
  * /households?tab=households|clans&orgId&q: the households of the hamlets and the clans of the
- * communes the user looks after.
+ * communes the user looks after; each list exports to Excel as shown (a job).
  */
 export default function HouseholdsPage() {
   const t = useT();
@@ -74,6 +75,10 @@ export default function HouseholdsPage() {
     page: intParam(values.page, 1),
     pageSize: intParam(values.pageSize, 20),
   };
+  const listQuery = { orgId: values.orgId, q: values.q };
+  const householdExport = useListExport('/households/export', 'households', listQuery);
+  const clanExport = useListExport('/clans/export', 'clans', listQuery);
+  const exporter = tab === 'clans' ? clanExport : householdExport;
   const org = useOrgDetail(values.orgId);
   const defaultOrg = values.orgId && org.data ? { value: values.orgId, label: org.data.org.name } : undefined;
   const [creating, setCreating] = useState(false);
@@ -115,7 +120,9 @@ export default function HouseholdsPage() {
           placeholder={t('people.filter.place')}
           testId="households-org-filter"
         />
+        <ListExportButton exporter={exporter} testId={`${tab === 'clans' ? 'clan' : 'household'}-export`} />
       </div>
+      <ListExportProgress exporter={exporter} />
       {tab === 'clans' ? <ClanList filter={filter} onPage={onPage} /> : <HouseholdList filter={filter} onPage={onPage} />}
       {creating && tab === 'households' && (
         <HouseholdFormModal mode="create" defaultOrg={defaultOrg} onClose={() => setCreating(false)} onDone={(id) => navigate(householdPath(id))} />

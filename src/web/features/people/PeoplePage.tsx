@@ -11,11 +11,12 @@ import { usePagination } from '../../components/usePagination';
 import { useVisibleColumns } from '../../components/ColumnChooser';
 import { JobProgress } from '../jobs/JobProgress';
 import { useStoredJobId } from '../jobs/jobApi';
+import { ListExportProgress, useListExport } from '../jobs/ListExport';
 import { useOrgDetail } from '../org/orgApi';
 import { BulkMembershipModal } from './BulkMembershipModal';
 import { PeopleFilters } from './PeopleFilters';
 import { PeopleToolbar } from './PeopleToolbar';
-import { PEOPLE_HIDDEN_BY_DEFAULT, PEOPLE_LIST_COLUMNS, usePeopleColumns } from './peopleColumns';
+import { exportColumns, PEOPLE_HIDDEN_BY_DEFAULT, PEOPLE_LIST_COLUMNS, usePeopleColumns } from './peopleColumns';
 import { peopleKeys, usePeople, type PeopleKind, type PeopleSort } from './peopleApi';
 import { RESIDENT_ONLY, STAFF_ONLY, usePeopleQuery } from './peopleQuery';
 import { PersonFormModal } from './PersonFormModal';
@@ -51,9 +52,8 @@ export default function PeoplePage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [bulkJobId, setBulkJobId] = useStoredJobId('hoctap.job.peopleBulk');
-  const [exportJobId, setExportJobId] = useStoredJobId('hoctap.job.peopleExport');
+  const exporter = useListExport('/people/export', 'people', { ...filter, columns: exportColumns(visible) });
   const forgetBulk = useCallback(() => setBulkJobId(null), [setBulkJobId]);
-  const forgetExport = useCallback(() => setExportJobId(null), [setExportJobId]);
   const refresh = useCallback(() => void queryClient.invalidateQueries({ queryKey: peopleKeys.all }), [queryClient]);
   const pagination = usePagination(people.data, paging, (page, pageSize) => set({ page, pageSize }));
   const selectable = kind === 'staff' && canManage;
@@ -89,16 +89,15 @@ export default function PeoplePage() {
       {bulkJobId && (
         <JobProgress key={bulkJobId} jobId={bulkJobId} title={t('people.bulk.job')} onDismiss={forgetBulk} onSucceeded={refresh} />
       )}
-      {exportJobId && <JobProgress key={exportJobId} jobId={exportJobId} title={t('people.export.job')} onDismiss={forgetExport} />}
+      <ListExportProgress exporter={exporter} />
       <PeopleToolbar
-        filter={filter}
+        exporter={exporter}
         columns={allColumns}
         visible={visible}
         onVisibleChange={setVisible}
         selectedCount={selectable ? selected.length : undefined}
         onBulk={(action) => setDialog({ kind: 'bulk', action })}
         onClearSelection={() => setSelected([])}
-        onExportStarted={setExportJobId}
       />
       {people.isError ? (
         <ErrorState error={people.error} onRetry={() => void people.refetch()} />

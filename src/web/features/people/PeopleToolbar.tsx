@@ -1,15 +1,13 @@
 import { Button, Space } from 'antd';
-import { FileExcelOutlined, StopOutlined, SwapOutlined } from '@ant-design/icons';
-import { useShowError } from '../../app/errors';
+import { StopOutlined, SwapOutlined } from '@ant-design/icons';
 import { formatNumber, useLang, useT } from '../../app/i18n';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import type { ListColumn } from '../../components/ResponsiveList';
 import type { PersonListItem } from '../../app/types';
-import { exportColumns } from './peopleColumns';
-import { useExportPeople, type PeopleFilter } from './peopleApi';
+import { ListExportButton, type ListExport } from '../jobs/ListExport';
 
 interface Props {
-  filter: PeopleFilter;
+  exporter: ListExport;
   columns: ListColumn<PersonListItem>[];
   visible: string[];
   onVisibleChange: (visible: string[]) => void;
@@ -17,22 +15,13 @@ interface Props {
   selectedCount: number | undefined;
   onBulk: (action: 'move' | 'end') => void;
   onClearSelection: () => void;
-  onExportStarted: (jobId: string) => void;
 }
 
 /** Above the list: bulk actions on the picked staff, the columns shown, "Xuất Excel". */
 export function PeopleToolbar(props: Props) {
   const t = useT();
   const { lang } = useLang();
-  const showError = useShowError();
-  const startExport = useExportPeople();
   const picked = props.selectedCount ?? 0;
-
-  const exportList = () =>
-    startExport.mutate(
-      { ...props.filter, columns: exportColumns(props.visible), language: lang },
-      { onSuccess: (job) => props.onExportStarted(job.id), onError: (error) => showError(error) },
-    );
 
   return (
     <div className="list-toolbar" data-testid="people-toolbar">
@@ -57,9 +46,7 @@ export function PeopleToolbar(props: Props) {
       </Space>
       <Space wrap size={8}>
         <ColumnChooser columns={props.columns} visible={props.visible} onChange={props.onVisibleChange} fixed="fullName" />
-        <Button icon={<FileExcelOutlined />} loading={startExport.isPending} onClick={exportList} data-testid="people-export">
-          {t('people.export.button')}
-        </Button>
+        <ListExportButton exporter={props.exporter} testId="people-export" />
       </Space>
     </div>
   );

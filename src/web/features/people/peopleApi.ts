@@ -1,7 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../app/api';
 import type { CappedPage, Job, MembershipFields, PeopleQuery, PersonDetail, PersonFields, PersonListItem } from '../../app/types';
-import type { Lang } from '../../../shared/i18n';
 
 export type PeopleKind = PeopleQuery['kind'];
 export type PeopleSort = NonNullable<PeopleQuery['sort']>;
@@ -89,12 +88,3 @@ export const useUpdateMembership = () =>
 
 /** Moves or ends many memberships at once; answers the job that does it. */
 export const useBulkPeople = () => useMutation({ mutationFn: (body: BulkBody) => api.post<Pick<Job, 'id'>>('/people/bulk', body) });
-
-/**
- * Starts the Excel export of the list as filtered, with the chosen columns (`language`: the
- * language of the file's headings).
- */
-export const useExportPeople = () =>
-  useMutation({
-    mutationFn: (body: PeopleFilter & { columns: string[]; language: Lang }) => api.post<Pick<Job, 'id'>>('/people/export', body),
-  });

@@ -10,6 +10,7 @@ import { ResponsiveList } from '../../components/ResponsiveList';
 import { SearchBox } from '../../components/SearchBox';
 import { usePagination } from '../../components/usePagination';
 import { intParam, useQueryParams } from '../../components/useQueryParams';
+import { ListExportButton, ListExportProgress, useListExport } from '../jobs/ListExport';
 import { OrgFilter } from '../org/OrgFilter';
 import { useOrgDetail } from '../org/orgApi';
 import { GrantRoleModal } from './GrantRoleModal';
@@ -27,7 +28,10 @@ type Dialog =
   | { kind: 'edit' | 'reset' | 'grant'; user: UserSummary }
   | null;
 
-/** /users?orgId=<org>&q: users whose home organisation is in that subtree, with their role grants. */
+/**
+ * /users?orgId=<org>&q: users whose home organisation is in that subtree, with their role grants;
+ * the list exports to Excel as shown (a job).
+ */
 export default function UsersPage() {
   const t = useT();
   const me = useMe();
@@ -37,6 +41,7 @@ export default function UsersPage() {
   const org = useOrgDetail(orgId);
   const paging = { page: intParam(values.page, 1), pageSize: intParam(values.pageSize, 20) };
   const users = useUsers({ orgId, q: values.q, ...paging });
+  const exporter = useListExport('/users/export', 'users', { orgId, q: values.q });
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
 
@@ -79,7 +84,9 @@ export default function UsersPage() {
           onSearch={(q) => set({ q }, { replace: true })}
         />
         <OrgFilter orgId={orgId} onChange={(next) => set({ orgId: next })} placeholder={t('users.orgFilter')} testId="users-org-filter" />
+        <ListExportButton exporter={exporter} testId="users-export" />
       </div>
+      <ListExportProgress exporter={exporter} />
       {users.isError ? (
         <ErrorState error={users.error} onRetry={() => void users.refetch()} />
       ) : (
