@@ -80,7 +80,7 @@ export function createServices(database: Database, opts: { sessionSecret: string
   const peopleJobs = createPeopleJobs(db, { people, orgs, users, jobs, storage });
   const imports = createDataImportService(db, { orgs, people, users, jobs, storage });
   const notifications = createNotificationService(db);
-  const studyPlans = createStudyPlanService(db, { orgs, people, storage });
+  const studyPlans = createStudyPlanService(db, { orgs, people, users, jobs, storage });
   const learningRecords = createLearningRecordService(db, { orgs, people, storage });
   return { db, storage, jobs, files, orgs, users, auth, setup, audit, people, peopleJobs, households, emulation, imports, notifications, studyPlans, learningRecords };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ZApp } from '../../platform/http/app-types.js';
-import { uuidParam } from '../../platform/http/schemas.js';
+import { exportLanguage, uuidParam } from '../../platform/http/schemas.js';
 import {
   actParams,
   actSchema,
@@ -47,6 +47,14 @@ export function studyPlanRoutes(app: ZApp, plans: StudyPlanService) {
     '/api/v1/study-plans',
     { schema: { tags, summary: "Members of a subtree and their plan's state (the head's queue, who is late)", querystring: membersQuery } },
     async (request) => plans.members(request.ctx, request.query),
+  );
+  app.post(
+    '/api/v1/study-plans/export',
+    { schema: { tags, summary: 'The plan register (the members list as shown) to Excel; a background job, audited', body: membersQuery.omit({ page: true, pageSize: true }).extend({ language: exportLanguage }) } },
+    async (request, reply) => {
+      const { language, ...query } = request.body;
+      return reply.status(202).send(await plans.exportMembers(request.ctx, query, language));
+    },
   );
   app.get(
     '/api/v1/study-plans/summary',

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Bilingual } from '../../../shared/api-types.js';
-import { DEFAULT_COMMITMENT, PLAN_STATES, type PlanChanges, type PlanContent, type PlanReport, type PlanState } from '../../../shared/studyPlan.js';
+import { DEFAULT_COMMITMENT, NO_PLAN, PLAN_STATES, type PlanChanges, type PlanContent, type PlanReport, type PlanState } from '../../../shared/studyPlan.js';
 import { formatDate, searchKey } from '../../../shared/vn-text.js';
 import type { Db, Executor, Tx } from '../../db/index.js';
 import { recordAudit } from '../../platform/audit/audit.js';
@@ -19,6 +19,9 @@ import { todayInVietnam } from '../../platform/time.js';
 import { planTemplate } from './studyPlan.table.js';
 import type { OrgService } from '../org/org.service.js';
 import type { PeopleService } from '../people/people.service.js';
+import type { UserService } from '../user/user.service.js';
+import type { JobRunner } from '../../platform/jobs/runner.js';
+import { queueListExport, runListExport, type ExportLanguage, type ListExportColumn } from '../../platform/excel/list-export.js';
 import { renderDocx } from '../../platform/documents/official-document.js';
 import { saveGeneratedDocument } from '../../platform/documents/generated-document.js';
 import type { FileStorage } from '../../platform/files/storage.js';
@@ -26,6 +29,8 @@ import { planDocumentSpec } from './plan-document.js';
 import { studyPlanRepo, type MemberPlanRow, type StudyPlanRow } from './studyPlan.repo.js';
 import type { LearningYearInput, MembersQuery, PlanContentInput, PlanReportInput, TemplateInput } from './studyPlan.schemas.js';
 import { ACT_RULES, diffPlan, EDITABLE_STATES, transition, type PlanAct } from './workflow.js';
+
+export const PLAN_REGISTER_EXPORT_JOB = 'study_plans.export';
 
 const planNotFound = () => notFound({ vi: 'Không tìm thấy kế hoạch.', en: 'Plan not found.' });
 const ACTIVE_STATES: PlanState[] = ['submitted', 'approved', 'reported', 'confirmed'];
@@ -73,8 +78,8 @@ function messageFor(act: PlanAct, year: number, comment: string | null | undefin
   }
 }
 
-export function createStudyPlanService(db: Db, deps: { orgs: OrgService; people: PeopleService; storage: FileStorage }) {
-  const { orgs, people, storage } = deps;
+export function createStudyPlanService(db: Db, deps: { orgs: OrgService; people: PeopleService; users: UserService; jobs: JobRunner; storage: FileStorage }) {
+  const { orgs, people, users, jobs, storage } = deps;
 
   /** The member behind the account: their person and the unit whose head approves their plan. */
   async function requireMember(tx: Executor, actor: Actor, day: string) {
@@ -186,6 +191,64 @@ export function createStudyPlanService(db: Db, deps: { orgs: OrgService; people:
     const actorName = (await people.memberOfUser(tx, actor.userId, todayInVietnam()))?.person.fullName ?? 'lãnh đạo đơn vị';
     return [{ userId: p.userId, kind: `study_plan.${act}`, message: messageFor(act, p.plan.year, comment, actorName), link }];
   }
+
+  /** Members of a subtree with their plan's state, `limit` from `offset`, as `actor` sees them (the queue and the register). */
+  async function memberRows(actor: Actor, q: Omit<MembersQuery, 'page' | 'pageSize'>, limit: number, offset: number) {
+    const unit = await orgs.requireAccess(db, actor, q.orgId, 'learning.read');
+    const ly = await studyPlanRepo.yearFor(db, unit.path, q.year);
+    const day = expectedOn(q.year, ly?.endsOn);
+    const { items, total, totalCapped } = await studyPlanRepo.members(
+      db,
+      { path: unit.path, year: q.year, day, state: q.state, nameKey: q.q ? searchKey(q.q) : undefined, orgId: q.directOnly ? q.orgId : undefined },
+      limit,
+      offset,
+    );
+    const late = (r: MemberPlanRow) => ly !== undefined && todayInVietnam() > ly.planDeadline && !ACTIVE_STATES.includes(r.state as PlanState);
+    return {
+      items: items.map((r) => ({
+        person: { id: r.personId, fullName: r.fullName },
+        org: { id: r.orgId, name: r.orgName },
+        position: r.position,
+        isLeader: r.isLeader,
+        hasAccount: r.userId !== null,
+        planId: r.planId,
+        state: r.state as PlanState | 'none',
+        submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null,
+        late: late(r),
+        canApprove: r.state === 'submitted' && r.userId !== actor.userId && can(actor, 'learning.review', r.orgPath),
+      })),
+      total,
+      totalCapped,
+      page: Math.floor(offset / limit) + 1,
+      pageSize: limit,
+      learningYear: ly ? { orgName: ly.orgName, planDeadline: ly.planDeadline, reportDeadline: ly.reportDeadline } : null,
+    };
+  }
+  type MemberRow = Awaited<ReturnType<typeof memberRows>>['items'][number];
+
+  jobs.register(PLAN_REGISTER_EXPORT_JOB, async (ctx) => {
+    const { query, language } = ctx.job.payload as { query: Omit<MembersQuery, 'page' | 'pageSize'>; language: ExportLanguage };
+    const actor = await users.loadActor(db, ctx.job.createdBy!);
+    const stateName = (s: PlanState | 'none') => (s === 'none' ? NO_PLAN : PLAN_STATES[s])[language];
+    const columns: ListExportColumn<MemberRow>[] = [
+      { header: { vi: 'Họ và tên', en: 'Full name' }, width: 28, value: (r) => r.person.fullName },
+      { header: { vi: 'Đơn vị', en: 'Unit' }, width: 30, value: (r) => r.org.name },
+      { header: { vi: 'Chức vụ', en: 'Position' }, width: 20, value: (r) => r.position },
+      { header: { vi: 'Kế hoạch năm ' + query.year, en: `${query.year} plan` }, width: 22, value: (r) => stateName(r.state) },
+      { header: { vi: 'Ngày gửi duyệt', en: 'Submitted on' }, width: 14, value: (r) => (r.submittedAt ? formatDate(todayInVietnam(new Date(r.submittedAt))) : null) },
+      { header: { vi: 'Quá hạn', en: 'Late' }, width: 9, value: (r) => (r.late ? (language === 'vi' ? 'Quá hạn' : 'Late') : null) },
+    ];
+    return runListExport(storage, ctx, {
+      actor,
+      language,
+      sheetName: { vi: 'Sổ kế hoạch tự học', en: 'Self-study plans' },
+      numbered: true,
+      columns,
+      batch: ({ offset, limit }) => memberRows(actor, query, limit, offset),
+      fileStem: `so-ke-hoach-tu-hoc-${query.year}`,
+      audit: { entity: 'study_plan', after: { query } },
+    });
+  });
 
   return {
     // ── learning years ──────────────────────────────────────────────────────
@@ -385,36 +448,13 @@ export function createStudyPlanService(db: Db, deps: { orgs: OrgService; people:
 
     /** Members of a subtree with the state of their plan (the head's queue, and who is late). */
     async members(ctx: RequestContext, q: MembersQuery) {
-      const actor = requireActor(ctx);
-      const unit = await orgs.requireAccess(db, actor, q.orgId, 'learning.read');
-      const ly = await studyPlanRepo.yearFor(db, unit.path, q.year);
-      const day = expectedOn(q.year, ly?.endsOn);
-      const { items, total, totalCapped } = await studyPlanRepo.members(
-        db,
-        { path: unit.path, year: q.year, day, state: q.state, nameKey: q.q ? searchKey(q.q) : undefined, orgId: q.directOnly ? q.orgId : undefined },
-        q.pageSize,
-        (q.page - 1) * q.pageSize,
-      );
-      const late = (r: MemberPlanRow) => ly !== undefined && todayInVietnam() > ly.planDeadline && !ACTIVE_STATES.includes(r.state as PlanState);
-      return {
-        items: items.map((r) => ({
-          person: { id: r.personId, fullName: r.fullName },
-          org: { id: r.orgId, name: r.orgName },
-          position: r.position,
-          isLeader: r.isLeader,
-          hasAccount: r.userId !== null,
-          planId: r.planId,
-          state: r.state as PlanState | 'none',
-          submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null,
-          late: late(r),
-          canApprove: r.state === 'submitted' && r.userId !== actor.userId && can(actor, 'learning.review', r.orgPath),
-        })),
-        total,
-        totalCapped,
-        page: q.page,
-        pageSize: q.pageSize,
-        learningYear: ly ? { orgName: ly.orgName, planDeadline: ly.planDeadline, reportDeadline: ly.reportDeadline } : null,
-      };
+      return memberRows(requireActor(ctx), q, q.pageSize, (q.page - 1) * q.pageSize);
+    },
+
+    /** The plan register (the members list as shown, same filters) to Excel, as a job; audited. */
+    async exportMembers(ctx: RequestContext, q: Omit<MembersQuery, 'page' | 'pageSize'>, language: ExportLanguage) {
+      await orgs.requireAccess(db, requireActor(ctx), q.orgId, 'learning.read');
+      return queueListExport(db, jobs, ctx, PLAN_REGISTER_EXPORT_JOB, { payload: { query: q, language }, orgId: q.orgId, entity: 'study_plan', after: { query: q } });
     },
 
     /** Plan states counted per unit directly under the chosen one, and in all; the shares the seeds target. */

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestApp, smallAgency, type TestApp } from '../../../../test/app.js';
+import { Client, createTestApp, exportedSheet, smallAgency, type TestApp } from '../../../../test/app.js';
 import { auditLog } from '../../platform/audit/audit.table.js';
 import { zipEntryText } from '../../platform/documents/docx-reading.fixture.js';
 import { studyPlan, studyPlanVersion } from './studyPlan.table.js';
@@ -262,6 +262,18 @@ describe("the unit's view", () => {
     expect(none.body.items.map((i: { person: { fullName: string } }) => i.person.fullName)).toEqual(['Bùi Văn Khánh']);
     const search = await s.headA.client.get(`/api/v1/study-plans?orgId=${s.unitA.id}&year=${YEAR}&q=tran thi hong`);
     expect(search.body.items.map((i: { person: { fullName: string } }) => i.person.fullName)).toEqual(['Trần Thị Hồng']);
+  });
+
+  it('exports the plan register to Excel exactly as the list shows it', async () => {
+    const queued = await s.headA.client.post('/api/v1/study-plans/export', { orgId: s.unitA.id, year: YEAR, state: 'approved', language: 'vi' });
+    expect(queued.status, JSON.stringify(queued.body)).toBe(202);
+    const rows = await exportedSheet(t, s.headA.client, queued.body.id);
+    expect(rows[0]).toEqual(['STT', 'Họ và tên', 'Đơn vị', 'Chức vụ', 'Kế hoạch năm 2026', 'Ngày gửi duyệt', 'Quá hạn']);
+    const listed = await s.headA.client.get(`/api/v1/study-plans?orgId=${s.unitA.id}&year=${YEAR}&state=approved`);
+    expect(rows.slice(1).map((r) => r[1])).toEqual(listed.body.items.map((i: { person: { fullName: string } }) => i.person.fullName));
+    expect(rows[1][4]).toBe('Đã duyệt');
+    expect(rows[1][5]).toMatch(/^\d{2}\/\d{2}\/2026$/);
+    expect((await s.headB.client.post('/api/v1/study-plans/export', { orgId: s.unitA.id, year: YEAR, language: 'vi' })).status).toBe(404);
   });
 
   it('rolls the states up per unit with the share approved', async () => {
