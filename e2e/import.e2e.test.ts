@@ -3,7 +3,8 @@
  * secretariat imports a realistic file of 180 staff (title rows, mixed date cells and text,
  * an NFD name, numbers that lost their leading zero) and finds an imported person by name;
  * a file with errors lists them by sheet, row and column, imports nothing and offers the
- * marked copy; a TCVN3 (ABC) file is converted to Unicode in the preview and imported.
+ * marked copy; a TCVN3 (ABC) file is converted to Unicode in the preview and imported; the
+ * attendance list of a training, with the training entered in the wizard, gives verified records.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { searchKey } from '../src/shared/vn-text.js';
 import { sampleStaffRows, staffFileLayout, writeStaffFile, type StaffFixtureRow } from '../test/fixtures/excel-files.js';
-import { describeWithBrowser, launchBrowser, saveScreenshotOnFailure, shootPhoneAndDesktop, startApp, type StartedApp, chooseOrg, logIn } from './harness.js';
+import { describeWithBrowser, launchBrowser, saveScreenshotOnFailure, shootPhoneAndDesktop, startApp, type StartedApp, chooseOrg, logIn, noSidewaysScroll, PHONE_WIDTH } from './harness.js';
 import { AGENCY, SECRETARIAT, seedPeople, UNITS } from './people-seed.js';
 
 describeWithBrowser('import wizard: staff from Excel', () => {
@@ -160,6 +161,56 @@ describeWithBrowser('import wizard: staff from Excel', () => {
     await p.goto(`${app.url}/people?q=${encodeURIComponent(searchKey(legacy[0].fullName))}`);
     const rows = p.getByTestId('people-list').locator('[data-row-key]');
     await expect.poll(() => rows.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining(legacy[0].fullName)]));
+    expect(errors).toEqual([]);
+  });
+
+  it('an attendance list: the training entered in the wizard, every attendee found, verified records', async () => {
+    const p = page!;
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Danh sách');
+    ws.mergeCells('A1:F1');
+    ws.getCell('A1').value = 'DANH SÁCH HỌC VIÊN LỚP BỒI DƯỠNG KỸ NĂNG SỐ';
+    ws.getRow(3).values = ['STT', 'Họ và tên', 'Ngày sinh', 'Số CCCD', 'Đơn vị công tác', 'Số tiết'];
+    ws.getRow(4).values = [1, good[0].fullName, null, good[0].citizenId, good[0].unit, 12];
+    ws.getRow(5).values = [2, good[1].fullName, good[1].birthDate.split('-').reverse().join('/'), null, good[1].unit, null];
+    ws.getRow(6).values = ['Tổng cộng: 2 học viên'];
+    await wb.xlsx.writeFile(path.join(dir, 'hoc-vien.xlsx'));
+
+    await p.goto(`${app.url}/imports`);
+    await p.getByTestId('import-kind-attendance').click();
+    await chooseOrg(p, 'import-org', 'so tai chinh', AGENCY);
+    await p.locator('[data-testid="import-upload"] input[type=file]').setInputFiles(path.join(dir, 'hoc-vien.xlsx'));
+    await p.getByTestId('import-upload-submit').click();
+    await p.getByTestId('import-training').waitFor({ timeout: 30_000 });
+    await p.setViewportSize({ width: PHONE_WIDTH, height: 740 });
+    expect(await noSidewaysScroll(p)).toBe(true);
+    await p.setViewportSize({ width: 1280, height: 800 });
+
+    // Without the training's title and end date the check does not start.
+    await p.getByTestId('import-check').click();
+    await expect.poll(() => p.locator('#importTraining_training_title_help').count()).toBe(1);
+    await p.locator('#importTraining_training_title').fill('Lớp bồi dưỡng kỹ năng số');
+    await p.locator('#importTraining_training_endsOn').fill('08/05/2026');
+    await p.locator('#importTraining_training_endsOn').press('Enter');
+    await p.locator('#importTraining_training_hours').fill('16');
+    await shootPhoneAndDesktop(p, 'import-attendance-training');
+    await check(p);
+    expect(await figure(p, 'create')).toBe(2);
+    expect(await figure(p, 'errors')).toBe(0);
+    expect(await p.getByTestId('import-training-facts').innerText()).toContain('Lớp bồi dưỡng kỹ năng số');
+    await shootPhoneAndDesktop(p, 'import-attendance-checked');
+    await p.getByTestId('import-commit').click();
+    await p.getByTestId('import-done').waitFor({ timeout: 60_000 });
+    expect(await figure(p, 'create')).toBe(2);
+    const records = await p.evaluate(
+      async (orgId) => (await fetch(`/api/v1/learning-records?orgId=${orgId}&year=2026&kind=course&pageSize=10`).then((r) => r.json())).items as { status: string; hours: number }[],
+      agencyId,
+    );
+    expect(records.map((r) => [r.status, r.hours]).sort()).toEqual([
+      ['verified', 12],
+      ['verified', 16],
+    ]);
     expect(errors).toEqual([]);
   });
 });

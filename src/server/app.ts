@@ -78,10 +78,10 @@ export function createServices(database: Database, opts: { sessionSecret: string
   const households = createHouseholdService(db, { orgs, users, jobs, storage });
   const emulation = createEmulationService(db, orgs, people);
   const peopleJobs = createPeopleJobs(db, { people, orgs, users, jobs, storage });
-  const imports = createDataImportService(db, { orgs, people, users, jobs, storage });
   const notifications = createNotificationService(db);
   const studyPlans = createStudyPlanService(db, { orgs, people, users, jobs, storage });
   const learningRecords = createLearningRecordService(db, { orgs, people, storage });
+  const imports = createDataImportService(db, { orgs, people, learningRecords, users, jobs, storage });
   return { db, storage, jobs, files, orgs, users, auth, setup, audit, people, peopleJobs, households, emulation, imports, notifications, studyPlans, learningRecords };
 }
 

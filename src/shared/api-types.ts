@@ -271,8 +271,11 @@ export interface ClanDetail extends ClanSummary {
   can: { manage: boolean };
 }
 
-/** The Excel import wizard (see docs/api.md, "Excel imports"). */
-export type ImportKind = 'staff' | 'residents' | 'orgs';
+/**
+ * The Excel import wizard (see docs/api.md, "Excel imports"). `attendance`: the attendance list of
+ * one training, recorded as verified learning records of the members listed.
+ */
+export type ImportKind = 'staff' | 'residents' | 'orgs' | 'attendance';
 
 /** A column of the file: its header as found, the field it goes to (null: ignored), sample values. */
 export interface ImportColumn {
@@ -314,6 +317,27 @@ export interface ImportSettings {
   duplicates: 'update' | 'skip';
   /** The year an emulation-title column is for (default: last year, the year titles are given for). */
   emulationYear?: number;
+  /** Attendance lists: the training every listed member attended (required for that kind). */
+  training?: ImportTraining;
+}
+
+/**
+ * The training of an attendance import, entered in the wizard: a kind of learning record
+ * (RECORD_KINDS of shared/learning.ts), dates 'yyyy-mm-dd', hours for whom the file gives none.
+ */
+export interface ImportTraining {
+  kind: string;
+  title: string;
+  provider?: string | null;
+  startsOn?: string | null;
+  endsOn: string;
+  hours?: number | null;
+  /** The mandatory training it counts for (GET /api/v1/mandatory-trainings?orgId=). */
+  mandatoryTrainingId?: string | null;
+  /** IT trainings: 'basic' | 'advanced'; language courses: the language and the level reached. */
+  itStandard?: string | null;
+  language?: string | null;
+  languageLevel?: string | null;
 }
 
 export interface ImportSummary {

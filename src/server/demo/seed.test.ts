@@ -49,19 +49,21 @@ describe('demonstration data', () => {
   });
 });
 
+/** The id of a demo unit by its path of names from the root. */
+async function idOf(path: string) {
+  const names = path.split(ORG_PATH_SEPARATOR);
+  let parentId: string | null = null;
+  for (const name of names) {
+    const [row]: { id: string }[] = await t.services.db
+      .select({ id: org.id })
+      .from(org)
+      .where(parentId === null ? sql`${org.parentId} is null and ${org.name} = ${name}` : sql`${org.parentId} = ${parentId} and ${org.name} = ${name}`);
+    parentId = row!.id;
+  }
+  return parentId!;
+}
+
 describe('demonstration people', () => {
-  const idOf = async (path: string) => {
-    const names = path.split(ORG_PATH_SEPARATOR);
-    let parentId: string | null = null;
-    for (const name of names) {
-      const [row]: { id: string }[] = await t.services.db
-        .select({ id: org.id })
-        .from(org)
-        .where(parentId === null ? sql`${org.parentId} is null and ${org.name} = ${name}` : sql`${org.parentId} = ${parentId} and ${org.name} = ${name}`);
-      parentId = row!.id;
-    }
-    return parentId!;
-  };
   const total = async (kind: 'staff' | 'resident', path: string) => (await t.services.people.list(ctx, { kind, orgId: await idOf(path), page: 1, pageSize: 1 })).total;
 
   it('are the same on every run, with valid identifiers, ethnic groups and codes', () => {
@@ -236,5 +238,36 @@ describe('demonstration people', () => {
     const linked = await t.services.db.select({ fullName: person.fullName }).from(person).where(sql`${person.userId} is not null`);
     expect(holders.length).toBeGreaterThan(5);
     expect(linked.map((p) => p.fullName).sort()).toEqual(holders.map((r) => r.record.person.fullName).sort());
+  });
+});
+
+describe('the demo learning year', () => {
+  const login = async (name: string) => new Client(t.app).login(name, DEMO_PASSWORD);
+
+  it("has the account holders' plans in every state, in their heads' queues", async () => {
+    const head = await login('kt.tphong.ns');
+    const phong = await idOf('Sở Tài chính tỉnh Kon Tum / Phòng Quản lý ngân sách');
+    const queue = await head.get(`/api/v1/study-plans?orgId=${phong}&year=2026`);
+    expect(queue.status, JSON.stringify(queue.body)).toBe(200);
+    const linh = queue.body.items.find((i: { person: { fullName: string } }) => i.person.fullName === 'Võ Thị Mỹ Linh');
+    expect(linh.state).toBe('approved');
+    expect(queue.body.learningYear).toMatchObject({ planDeadline: '2026-03-31' });
+    const member = await login('gt.cv.kb');
+    const mine = await member.get('/api/v1/study-plans/mine?year=2026');
+    expect(mine.body.plan).toMatchObject({ state: 'returned', acts: ['submit'] });
+  });
+
+  it('has trainings recorded, so the shares have figures', async () => {
+    const secretariat = await login('kt.vanphong');
+    const summary = await secretariat.get(`/api/v1/learning-records/summary?orgId=${await idOf('Sở Tài chính tỉnh Kon Tum')}&year=2026`);
+    expect(summary.status, JSON.stringify(summary.body)).toBe(200);
+    const shares = summary.body.total.shares;
+    expect(shares.mandatoryDone).toBeGreaterThan(0.6);
+    expect(shares.mandatoryDone).toBeLessThan(0.9);
+    expect(shares.digitalTrained).toBeGreaterThan(0.4);
+    expect(shares.leaderTrained).toBe(1);
+    expect(summary.body.total.levels['2']).toBeGreaterThan(10);
+    const pending = await (await login('kt.tphong.ns')).get(`/api/v1/learning-records?orgId=${await idOf('Sở Tài chính tỉnh Kon Tum / Phòng Quản lý ngân sách')}&status=pending`);
+    expect(pending.body.items.map((r: { title: string }) => r.title)).toEqual(['Chứng chỉ tiếng Anh B1 (bậc 3)']);
   });
 });

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Database } from '../db/index.js';
+import { seedDemoLearning } from './demo-learning.js';
 import { createServices, type Services } from '../app.js';
 import { systemActor, systemContext, type RequestContext } from '../platform/http/context.js';
 import { demoAccounts, demoTrees, walkDemoTrees } from './demo-data.js';
@@ -40,6 +41,7 @@ export async function seedDemo(database: Database, config: Pick<Config, 'session
     }
   }
   await seedDemoPeople(services, ctx, idByPath, userIds);
+  await seedDemoLearning(services, ctx, idByPath, userIds);
   return true;
 }
 

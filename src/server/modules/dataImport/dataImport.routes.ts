@@ -7,12 +7,31 @@ import type { DataImportService } from './dataImport.service.js';
 
 const tags = ['imports'];
 
+const optional = (max: number) => z.string().max(max).nullish();
+
+/**
+ * The training of an attendance list. Loosely typed here: the learning-record module checks it
+ * field by field with messages naming each field (`training.title`…).
+ */
+const trainingSettings = z.object({
+  kind: z.string().max(60).default(''),
+  title: z.string().max(2000).default(''),
+  provider: optional(2000),
+  startsOn: optional(20),
+  endsOn: z.string().max(20).default(''),
+  hours: z.number().nullish(),
+  mandatoryTrainingId: optional(60),
+  itStandard: optional(60),
+  language: optional(200),
+  languageLevel: optional(10),
+});
+
 export function dataImportRoutes(app: ZApp, imports: DataImportService) {
   app.get(
     '/api/v1/imports/templates/:kind',
     { schema: { tags, summary: 'The Excel template of an import, with Vietnamese headers, examples and drop-down lists', params: z.object({ kind: z.enum(IMPORT_KINDS) }) } },
     async (request, reply) => {
-      const names: Record<ImportKind, string> = { staff: 'mau-nhap-can-bo.xlsx', residents: 'mau-nhap-ho-gia-dinh.xlsx', orgs: 'mau-nhap-don-vi.xlsx' };
+      const names: Record<ImportKind, string> = { staff: 'mau-nhap-can-bo.xlsx', residents: 'mau-nhap-ho-gia-dinh.xlsx', orgs: 'mau-nhap-don-vi.xlsx', attendance: 'mau-danh-sach-hoc-vien.xlsx' };
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${names[request.params.kind]}"`)
@@ -55,7 +74,7 @@ export function dataImportRoutes(app: ZApp, imports: DataImportService) {
     {
       schema: {
         tags,
-        summary: 'Confirm sheet, header row, column mapping and duplicates policy; starts the check of every row',
+        summary: 'Confirm sheet, header row, column mapping, duplicates policy (and an attendance list\'s training); starts the check of every row',
         params: uuidParam,
         body: z.object({
           sheet: z.string().min(1).max(200),
@@ -63,6 +82,7 @@ export function dataImportRoutes(app: ZApp, imports: DataImportService) {
           mapping: z.record(z.string().regex(/^\d{1,4}$/), z.string().max(60)),
           duplicates: z.enum(['update', 'skip']),
           emulationYear: z.number().int().min(2000).max(2100).optional(),
+          training: trainingSettings.optional(),
         }),
       },
     },

@@ -19,12 +19,13 @@ import type { JobContext, JobRunner } from '../../platform/jobs/runner.js';
 import { can, type Action, type Actor } from '../../platform/policy.js';
 import type { OrgService } from '../org/org.service.js';
 import { todayInVietnam } from '../../platform/time.js';
+import type { LearningRecordService } from '../learningRecord/learningRecord.service.js';
 import type { PeopleService } from '../people/people.service.js';
 import type { UserService } from '../user/user.service.js';
 import { dataImportRepo, type DataImportRow, type IssueRow } from './dataImport.repo.js';
 import { IMPORT_FIELDS, type ImportKind } from './import-kinds.js';
 import { markErrors } from './mark-errors.js';
-import { parseRow, type ImportRecord, type OrgImportRecord, type ParsedRow, type RowIssue } from './rows.js';
+import { parseRow, type AttendanceRecord, type ImportRecord, type OrgImportRecord, type ParsedRow, type RowIssue } from './rows.js';
 import { writeTemplate } from './template.js';
 
 export const IMPORT_ANALYSE_JOB = 'import.analyse';
@@ -51,10 +52,17 @@ export const columnLetter = (index: number) => {
   return s;
 };
 
+/** The import being saved: its id (an attendance list's batch of records), unit and settings. */
+interface ImportBeingSaved {
+  id: string;
+  orgId: string;
+  settings: ImportSettings;
+}
+
 interface ImportTarget {
   permission: Action;
-  resolver(actor: Actor, orgId: string): Promise<{ resolve(rows: ParsedRow[], seen: Map<string, number>, duplicates: 'update' | 'skip'): Promise<void> }>;
-  save(tx: Tx, ctx: RequestContext, records: unknown[], settings: ImportSettings): Promise<{ create: number; update: number; skip: number }>;
+  resolver(actor: Actor, orgId: string, settings: ImportSettings): Promise<{ resolve(rows: ParsedRow[], seen: Map<string, number>, duplicates: 'update' | 'skip'): Promise<void> }>;
+  save(tx: Tx, ctx: RequestContext, records: unknown[], imp: ImportBeingSaved): Promise<{ create: number; update: number; skip: number }>;
 }
 
 /**
@@ -96,15 +104,15 @@ function present(row: { imp: DataImportRow; orgName: string }): ImportView {
  * is a job; nothing is saved to people's records until the commit, and a file with errors never
  * commits.
  */
-export function createDataImportService(db: Db, deps: { orgs: OrgService; people: PeopleService; users: UserService; jobs: JobRunner; storage: FileStorage }) {
-  const { orgs, people, users, jobs, storage } = deps;
+export function createDataImportService(db: Db, deps: { orgs: OrgService; people: PeopleService; learningRecords: LearningRecordService; users: UserService; jobs: JobRunner; storage: FileStorage }) {
+  const { orgs, people, learningRecords, users, jobs, storage } = deps;
 
   /** Who may import each kind, and which module resolves and saves its rows. */
   const targets: Record<ImportKind, ImportTarget> = {
     staff: {
       permission: 'person.manage',
       resolver: (actor, orgId) => people.importResolver(actor, 'staff', orgId),
-      save: (tx, ctx, records, settings) => people.importBatch(tx, ctx, 'staff', records as ImportRecord[], settings.emulationYear),
+      save: (tx, ctx, records, imp) => people.importBatch(tx, ctx, 'staff', records as ImportRecord[], imp.settings.emulationYear),
     },
     residents: {
       permission: 'person.manage',
@@ -115,6 +123,12 @@ export function createDataImportService(db: Db, deps: { orgs: OrgService; people
       permission: 'org.manage',
       resolver: (actor, orgId) => orgs.importResolver(actor, orgId),
       save: (tx, ctx, records) => orgs.importBatch(tx, ctx, records as OrgImportRecord[]),
+    },
+    // One training's attendance list: a verified learning record per member listed, the import's id as their batch.
+    attendance: {
+      permission: 'learning.manage',
+      resolver: (actor, orgId, settings) => learningRecords.importResolver(actor, orgId, settings.training!),
+      save: (tx, ctx, records, imp) => learningRecords.importBatch(tx, ctx, { orgId: imp.orgId, batchId: imp.id }, imp.settings.training!, records as AttendanceRecord[]),
     },
   };
 
@@ -196,7 +210,7 @@ export function createDataImportService(db: Db, deps: { orgs: OrgService; people
     const file = (await db.query.storedFile.findFirst({ where: (f, { eq }) => eq(f.id, imp.fileId) }))!;
     const mapping = Object.entries(settings.mapping).map(([index, key]) => ({ index: Number(index), key }));
     const headers = new Map(analysis.columns.map((c) => [c.index, c.header]));
-    const resolver = await targets[imp.kind as ImportKind].resolver(actor, imp.orgId);
+    const resolver = await targets[imp.kind as ImportKind].resolver(actor, imp.orgId, settings);
     const seen = new Map<string, number>();
     let batch: ParsedRow[] = [];
     // Rows are resolved a batch at a time: one query per batch finds the people already recorded.
@@ -314,7 +328,7 @@ export function createDataImportService(db: Db, deps: { orgs: OrgService; people
         const counts = { create: 0, update: 0, skip: 0 };
         let batch: unknown[] = [];
         const flush = async () => {
-          const done = await targets[imp.kind as ImportKind].save(tx, ctx, batch, imp.settings as ImportSettings);
+          const done = await targets[imp.kind as ImportKind].save(tx, ctx, batch, { id: imp.id, orgId: imp.orgId, settings: imp.settings as ImportSettings });
           counts.create += done.create;
           counts.update += done.update;
           counts.skip += done.skip;
@@ -328,7 +342,8 @@ export function createDataImportService(db: Db, deps: { orgs: OrgService; people
         if (batch.length) await flush();
         const summary: StoredSummary = { ...((imp.summary as StoredSummary) ?? {}), ...counts, rows, errors: 0, jobId: job.id };
         await dataImportRepo.update(tx, importId, { state: 'imported', summary });
-        await recordAudit(tx, ctx, { action: 'import', entity: 'data_import', entityId: importId, orgId: imp.orgId, after: { kind: imp.kind, fileName: imp.fileName, ...counts } });
+        const training = (imp.settings as ImportSettings).training;
+        await recordAudit(tx, ctx, { action: 'import', entity: 'data_import', entityId: importId, orgId: imp.orgId, after: { kind: imp.kind, fileName: imp.fileName, ...counts, ...(training ? { training } : {}) } });
         return { state: 'imported', ...counts };
       };
     } finally {
@@ -436,11 +451,16 @@ export function createDataImportService(db: Db, deps: { orgs: OrgService; people
       if (missing.length) {
         throw invalid('mapping', `Chưa chọn cột cho: ${missing.map((f) => f.labelVi).join(', ')}.`, `No column chosen for: ${missing.map((f) => f.labelEn).join(', ')}.`);
       }
+      // An attendance list is of one training, entered in the wizard and checked like a record's fields.
+      const { training: sentTraining, emulationYear, ...rest } = settings;
+      const kindSettings: Partial<ImportSettings> =
+        imp.kind === 'attendance'
+          ? { training: await learningRecords.importTraining(actor, imp.orgId, sentTraining) }
+          : { emulationYear: emulationYear ?? Number(todayInVietnam().slice(0, 4)) - 1 };
       await db.transaction(async (tx) => {
         await dataImportRepo.remember(tx, actor.userId, imp.kind, analysis.columns.filter((c) => c.header).map((c) => ({ headerKey: headerKey(c.header), fieldKey: settings.mapping[String(c.index)] ?? null })));
       });
-      const year = settings.emulationYear ?? Number(todayInVietnam().slice(0, 4)) - 1;
-      return enqueue(ctx, id, IMPORT_CHECK_JOB, 'checking', { settings: { ...settings, emulationYear: year }, errorFileId: null });
+      return enqueue(ctx, id, IMPORT_CHECK_JOB, 'checking', { settings: { ...rest, ...kindSettings }, errorFileId: null });
     },
 
     async preview(ctx: RequestContext, id: string) {

@@ -1,22 +1,28 @@
 import type { ImportKind } from '../../../shared/api-types.js';
-import { ORG_FIELDS, RESIDENT_FIELDS, STAFF_FIELDS, type ImportField } from '../../platform/excel/header-match.js';
+import { ATTENDANCE_FIELDS, ORG_FIELDS, RESIDENT_FIELDS, STAFF_FIELDS, type ImportField } from '../../platform/excel/header-match.js';
 
 /** What the import wizard can bring in, with its field catalogue and template. */
-export const IMPORT_KINDS = ['staff', 'residents', 'orgs'] as const satisfies readonly ImportKind[];
+export const IMPORT_KINDS = ['staff', 'residents', 'orgs', 'attendance'] as const satisfies readonly ImportKind[];
 export type { ImportKind };
 
 export interface ImportTemplate {
   sheetName: string;
   titleVi: string;
   /** Columns of the template, by field key, in order. */
-  columns: { key: string; width: number; list?: string[] }[];
-  examples: Record<string, string | Date>[];
+  /** `list`: a drop-down of values; `number`: a decimal between min and max. */
+  columns: { key: string; width: number; list?: string[]; number?: { min: number; max: number } }[];
+  examples: Record<string, string | number | Date>[];
+  /** Lines of the instructions sheet for this kind (after the common ones). */
+  help: string[];
+  /** Text above the header, under the title (where the data of the file comes from). */
+  subtitleVi?: string;
 }
 
 export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
   staff: STAFF_FIELDS,
   residents: RESIDENT_FIELDS,
   orgs: ORG_FIELDS,
+  attendance: ATTENDANCE_FIELDS,
 };
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -50,6 +56,10 @@ export const IMPORT_TEMPLATES: Record<ImportKind, ImportTemplate> = {
       { fullName: 'Nguyễn Văn Đức', birthDate: d('1980-03-15'), sex: 'Nam', ethnicity: 'Kinh', citizenId: '062080000123', phone: '0912345678', email: 'ducnv@example.gov.vn', unit: 'Phòng Quản lý ngân sách', position: 'Trưởng phòng', isLeader: 'x', category: 'Công chức', rank: 'Chuyên viên chính', startDate: d('2005-09-01'), generalEducation: '12/12', qualification: 'Thạc sĩ', foreignLanguage: 'Tiếng Anh B1', itSkill: 'Ứng dụng CNTT cơ bản' },
       { fullName: 'Trần Thị Hồng Nhung', birthDate: '01/07/1992', sex: 'Nữ', ethnicity: 'Kinh', citizenId: '062192000456', phone: '0987654321', unit: 'Văn phòng Sở', position: 'Chuyên viên', category: 'Công chức', rank: 'Chuyên viên', startDate: '15/03/2016', generalEducation: '12/12', qualification: 'Đại học', foreignLanguage: 'Tiếng Anh bậc 3' },
     ],
+    help: [
+      '• Ngoại ngữ ghi tên tiếng và trình độ, ví dụ "Tiếng Anh B1", "Tiếng Trung bậc 3"; nhiều tiếng cách nhau bằng dấu ;. Languages with level, separated by ;.',
+      '• Nhập lại cùng một tệp đã sửa sẽ cập nhật, không tạo trùng (đối chiếu theo CCCD, rồi họ tên + ngày sinh + đơn vị). Re-importing a corrected file updates people instead of duplicating them.',
+    ],
   },
   residents: {
     sheetName: 'Hộ gia đình',
@@ -76,6 +86,10 @@ export const IMPORT_TEMPLATES: Record<ImportKind, ImportTemplate> = {
       { householdCode: '001', fullName: 'Danh Sà Phên', relation: 'Chủ hộ', birthDate: d('1970-01-01'), sex: 'Nam', ethnicity: 'Khmer', citizenId: '091070000321', phone: '0912000111', hamlet: 'Ấp Cờ Trắng', clan: 'Dòng họ Danh', generalEducation: '9/12', qualification: 'Chưa qua đào tạo', occupation: 'Làm ruộng' },
       { householdCode: '001', fullName: 'Thị Sóc Khá', relation: 'Con', birthDate: '01/06/2015', sex: 'Nữ', ethnicity: 'Khmer', hamlet: 'Ấp Cờ Trắng', occupation: 'Học sinh' },
     ],
+    help: [
+      '• Ngoại ngữ ghi tên tiếng và trình độ, ví dụ "Tiếng Anh B1"; nhiều tiếng cách nhau bằng dấu ;. Languages with level, separated by ;.',
+      '• Nhập lại cùng một tệp đã sửa sẽ cập nhật, không tạo trùng (đối chiếu theo CCCD, rồi họ tên + ngày sinh + thôn, ấp). Re-importing a corrected file updates people instead of duplicating them.',
+    ],
   },
   orgs: {
     sheetName: 'Đơn vị',
@@ -89,6 +103,33 @@ export const IMPORT_TEMPLATES: Record<ImportKind, ImportTemplate> = {
     examples: [
       { name: 'Phòng Kế hoạch – Tài chính', kind: 'Phòng', parent: '', code: 'KHTC' },
       { name: 'Tổ Tổng hợp', kind: 'Tổ', parent: 'Phòng Kế hoạch – Tài chính', code: '' },
+    ],
+    help: ['• Đơn vị cấp trên để trống: trực thuộc ngay đơn vị nhận. An empty parent: directly under the receiving unit.'],
+  },
+  attendance: {
+    sheetName: 'Học viên',
+    titleVi: 'DANH SÁCH HỌC VIÊN THAM DỰ LỚP BỒI DƯỠNG',
+    subtitleVi: 'Tên lớp, loại hình, đơn vị tổ chức, thời gian và số giờ của khóa học nhập trên màn hình khi nhập tệp.',
+    columns: [
+      { key: 'fullName', width: 28 },
+      { key: 'birthDate', width: 13 },
+      { key: 'citizenId', width: 15 },
+      { key: 'unit', width: 30 },
+      { key: 'hours', width: 9, number: { min: 0, max: 5000 } },
+      { key: 'result', width: 16, list: ['Xuất sắc', 'Giỏi', 'Khá', 'Trung bình', 'Đạt', 'Hoàn thành', 'Không đạt', 'Không hoàn thành', 'Vắng'] },
+      { key: 'certificateNo', width: 16 },
+      { key: 'note', width: 20 },
+    ],
+    examples: [
+      { fullName: 'Nguyễn Văn Đức', birthDate: d('1980-03-15'), citizenId: '062080000123', unit: 'Phòng Quản lý ngân sách', hours: 40, result: 'Hoàn thành', certificateNo: 'BD-2026/0115' },
+      { fullName: 'Trần Thị Hồng Nhung', birthDate: '01/07/1992', citizenId: '', unit: 'Văn phòng Sở', hours: '', result: 'Giỏi', certificateNo: 'BD-2026/0116', note: 'Vắng 1 buổi' },
+    ],
+    help: [
+      '• Mỗi dòng là một cán bộ đang công tác trong đơn vị nhận (hoặc đơn vị trực thuộc). Hệ thống nhận ra người theo số CCCD; không có CCCD thì theo họ tên và ngày sinh (hoặc năm sinh); chỉ có họ tên thì khi trong đơn vị chỉ một người có tên đó. Each row is a current member, found by citizen ID, else by name and date of birth, else by a name no one else in the unit has.',
+      '• Số giờ để trống: lấy số giờ của khóa học nhập trên màn hình. An empty "Số giờ": the hours entered for the training.',
+      '• Kết quả "Không đạt", "Không hoàn thành", "Vắng": người đó không được ghi hồ sơ. A result of "Không đạt", "Không hoàn thành" or "Vắng": no record for that person.',
+      '• Cột Ghi chú chỉ để đọc, không được lưu. The "Ghi chú" column is read, not kept.',
+      '• Tất cả người trong danh sách được ghi hồ sơ học tập đã xác nhận, cùng một lúc; có lỗi thì không ghi ai. Everyone is recorded at once, verified; with any error, no one is.',
     ],
   },
 };

@@ -18,6 +18,7 @@ import {
   parseEthnicity,
   parseForeignLanguages,
   parseGeneralEducation,
+  parseNumber,
   parsePersonName,
   parsePhone,
   parseQualification,
@@ -87,10 +88,31 @@ export interface OrgImportRecord {
   existingId?: string | null;
 }
 
+/**
+ * A member listed on the attendance list of one training; the person, their unit and whether they
+ * already have the record are filled by the learning-record module's resolver.
+ */
+export interface AttendanceRecord {
+  fullName: string;
+  /** 'yyyy-mm-dd', or 'yyyy' when the list gives the year of birth only. */
+  birthDate: string | null;
+  citizenId: string | null;
+  unit: string | null;
+  /** This member's hours; null: the training's. */
+  hours: number | null;
+  result: string | null;
+  certificateNo: string | null;
+  /** Set by the resolver. */
+  personId?: string;
+  orgId?: string;
+  /** Not recorded: already recorded, or the result says the member did not complete it. */
+  skip?: boolean;
+}
+
 export interface ParsedRow {
   rowNumber: number;
   action: 'create' | 'update' | 'skip' | 'error';
-  record: ImportRecord | OrgImportRecord;
+  record: ImportRecord | OrgImportRecord | AttendanceRecord;
   /** Values as the preview shows them. */
   display: Record<string, string | null>;
   issues: RowIssue[];
@@ -123,7 +145,9 @@ function relationOf(text: string | null): HouseholdRelation | null {
 export function parseRow(kind: ImportKind, rowNumber: number, cells: Cells, columns: Columns, allCells: unknown[]): ParsedRow | 'blank' | 'footer' {
   if (isBlankRow(allCells)) return 'blank';
   if (isFooterRow(allCells)) return 'footer';
-  return kind === 'orgs' ? parseOrgRow(rowNumber, cells, columns) : parsePersonRow(kind, rowNumber, cells, columns);
+  if (kind === 'orgs') return parseOrgRow(rowNumber, cells, columns);
+  if (kind === 'attendance') return parseAttendanceRow(rowNumber, cells, columns);
+  return parsePersonRow(kind, rowNumber, cells, columns);
 }
 
 function missing(columns: Columns, key: string, vi: string, en: string): RowIssue {
@@ -249,4 +273,78 @@ function parsePersonRow(kind: 'staff' | 'residents', rowNumber: number, cells: C
     ...(kind === 'staff' && has('category') ? { category: STAFF_CATEGORIES[record.category!].vi } : {}),
   });
   return { rowNumber, action: issues.some((i) => i.severity === 'error') ? 'error' : 'create', record, display, issues, columns };
+}
+
+/** Results that say the member did not complete the training: no record for them. */
+const NOT_COMPLETED = /^(khong dat|khong hoan thanh|chua dat|chua hoan thanh|vang|vang mat|bo hoc|khong tham du|khong tham gia|khong du dieu kien)\b/;
+
+export const notCompleted = (result: string | null) => result !== null && NOT_COMPLETED.test(searchKey(result).replace(/\s+/g, ' ').trim());
+
+/**
+ * A row of an attendance list: the member as the list names them (name, date or year of birth,
+ * CCCD, unit) and what they got (hours, result, certificate number). A note is read and shown, not
+ * kept (a learning record has no note). Who the member is is the resolver's business.
+ */
+function parseAttendanceRow(rowNumber: number, cells: Cells, columns: Columns): ParsedRow {
+  const issues: RowIssue[] = [];
+  const has = (key: string) => key in cells;
+  function take<T>(key: string, result: Parsed<T>): T | null {
+    const col = columns[key];
+    const where = { column: col?.letter ?? null, header: col?.header ?? null, value: col?.raw || null };
+    if (!result.ok) {
+      issues.push({ ...where, severity: 'error', code: `INVALID_${key.replace(/^_/, '').toUpperCase()}`, message: result.error });
+      return null;
+    }
+    if (result.warning) issues.push({ ...where, severity: 'warning', code: `CHECK_${key.replace(/^_/, '').toUpperCase()}`, message: result.warning });
+    return result.value;
+  }
+  const textOf = (key: string) => (has(key) ? take(key, parseText(cells[key])) : null);
+
+  const fullName = take('fullName', parsePersonName(cells.fullName));
+  const nameReported = issues.some((i) => i.severity === 'error');
+  if (!fullName && !nameReported) issues.push(missing(columns, 'fullName', 'họ và tên', 'The full name'));
+
+  // A list may give the year of birth only ("Năm sinh"), or split the date by sex ("Nam | Nữ").
+  const birth = (key: string) => (has(key) ? take(key, parseBirthDate(cells[key], { allowYearOnly: true })) : null);
+  const birthDate = birth('birthDate') ?? birth(BIRTH_DATE_MALE_KEY) ?? birth(BIRTH_DATE_FEMALE_KEY);
+
+  let citizenId = has('citizenId') ? take('citizenId', parseCitizenId(cells.citizenId)) : null;
+  if (citizenId && citizenId.length !== 12) {
+    // parseCitizenId has said it is an old 9-digit CMND: people are recorded by CCCD only.
+    issues.push({ column: columns.citizenId?.letter, header: columns.citizenId?.header, value: citizenId, severity: 'warning', code: 'OLD_ID_NOT_USED', message: { vi: 'Số CMND 9 số cũ không dùng để tìm cán bộ; tìm theo họ tên và ngày sinh', en: 'An old 9-digit ID card number is not used to find the member; found by name and date of birth instead' } });
+    citizenId = null;
+  }
+
+  let hours = has('hours') ? take('hours', parseNumber(cells.hours)) : null;
+  if (hours !== null && (hours < 0 || hours > 5000)) {
+    issues.push({ column: columns.hours?.letter, header: columns.hours?.header, value: columns.hours?.raw || null, severity: 'error', code: 'INVALID_HOURS', message: { vi: `Số giờ phải từ 0 đến 5000: "${columns.hours?.raw}"`, en: `Hours must be between 0 and 5000: "${columns.hours?.raw}"` } });
+    hours = null;
+  }
+  const result = textOf('result');
+  const record: AttendanceRecord = {
+    fullName: fullName ?? '',
+    birthDate,
+    citizenId,
+    unit: textOf('unit'),
+    hours,
+    result: result && result.length > 300 ? result.slice(0, 300) : result,
+    certificateNo: textOf('certificateNo'),
+  };
+  textOf('note');
+  if (notCompleted(record.result)) {
+    record.skip = true;
+    issues.push({ column: columns.result?.letter, header: columns.result?.header, value: record.result, severity: 'warning', code: 'NOT_COMPLETED', message: { vi: `Kết quả "${record.result}": không ghi hồ sơ học tập cho người này`, en: `Result "${record.result}": no learning record for this person` } });
+  }
+
+  // The preview shows the birth date once, however the list splits it.
+  const { [BIRTH_DATE_MALE_KEY]: male, [BIRTH_DATE_FEMALE_KEY]: female, ...shown } = displayOf(columns);
+  const display: Record<string, string | null> = {
+    ...shown,
+    fullName: record.fullName || (columns.fullName?.raw ?? null),
+    birthDate: birthDate ? (birthDate.length === 4 ? birthDate : formatDate(birthDate)) : (shown.birthDate ?? male ?? female ?? null),
+    ...(has('citizenId') ? { citizenId: citizenId ?? (columns.citizenId?.raw || null) } : {}),
+    ...(hours !== null ? { hours: String(hours) } : {}),
+  };
+  const action = issues.some((i) => i.severity === 'error') ? 'error' : record.skip ? 'skip' : 'create';
+  return { rowNumber, action, record, display, issues, columns };
 }

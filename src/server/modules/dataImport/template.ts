@@ -25,6 +25,12 @@ export async function writeTemplate(kind: ImportKind): Promise<Readable> {
   ws.getCell(1, 1).value = template.titleVi;
   ws.getCell(1, 1).font = { bold: true, size: 14 };
   ws.getCell(1, 1).alignment = { horizontal: 'center' };
+  if (template.subtitleVi) {
+    ws.mergeCells(2, 1, 2, width);
+    ws.getCell(2, 1).value = template.subtitleVi;
+    ws.getCell(2, 1).font = { italic: true };
+    ws.getCell(2, 1).alignment = { horizontal: 'center' };
+  }
   const header = ws.getRow(3);
   header.values = ['STT', ...template.columns.map((c) => fields.get(c.key)!.labelVi + (fields.get(c.key)!.required ? ' (*)' : ''))];
   header.font = { bold: true };
@@ -46,16 +52,26 @@ export async function writeTemplate(kind: ImportKind): Promise<Readable> {
     row.values = [r + 1, ...template.columns.map((c) => example[c.key] ?? null)];
     row.font = { italic: true, color: { argb: 'FF7F7F7F' } };
   });
+  // Rules apply to the first 5,000 rows (one range; exceljs's typings omit `dataValidations`).
+  const validations = (ws as unknown as { dataValidations: { add(range: string, rule: object): void } }).dataValidations;
   template.columns.forEach((c, i) => {
-    if (!c.list) return;
     const letter = columnLetter(i + 2);
-    // Lists apply to the first 5,000 rows (one range; exceljs's typings omit `dataValidations`).
-    (ws as unknown as { dataValidations: { add(range: string, rule: object): void } }).dataValidations.add(`${letter}4:${letter}5000`, {
-      type: 'list',
-      allowBlank: true,
-      formulae: [`"${c.list.join(',')}"`],
-      showErrorMessage: false,
-    });
+    if (c.list) {
+      validations.add(`${letter}4:${letter}5000`, { type: 'list', allowBlank: true, formulae: [`"${c.list.join(',')}"`], showErrorMessage: false });
+    }
+    if (c.number) {
+      const label = fields.get(c.key)!.labelVi;
+      validations.add(`${letter}4:${letter}5000`, {
+        type: 'decimal',
+        operator: 'between',
+        allowBlank: true,
+        formulae: [c.number.min, c.number.max],
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        errorTitle: label,
+        error: `${label}: một số từ ${c.number.min} đến ${c.number.max}. A number from ${c.number.min} to ${c.number.max}.`,
+      });
+    }
   });
   const help = wb.addWorksheet('Hướng dẫn');
   help.getColumn(1).width = 110;
@@ -65,8 +81,7 @@ export async function writeTemplate(kind: ImportKind): Promise<Readable> {
     '• Xóa hai dòng ví dụ (chữ nghiêng, màu xám) trước khi nhập. Delete the two example rows (grey italics).',
     '• Ngày ghi theo dd/mm/yyyy hoặc dùng kiểu ngày của Excel. Dates as dd/mm/yyyy or real Excel dates.',
     '• Số CCCD gồm 12 chữ số; số điện thoại 10 chữ số bắt đầu bằng 0. Citizen ID: 12 digits; phone: 10 digits starting with 0.',
-    '• Ngoại ngữ ghi tên tiếng và trình độ, ví dụ "Tiếng Anh B1", "Tiếng Trung bậc 3"; nhiều tiếng cách nhau bằng dấu ;. Languages with level, separated by ;.',
-    '• Nhập lại cùng một tệp đã sửa sẽ cập nhật, không tạo trùng (đối chiếu theo CCCD, rồi họ tên + ngày sinh + đơn vị). Re-importing a corrected file updates people instead of duplicating them.',
+    ...template.help,
   ];
   lines.forEach((text, i) => {
     const cell = help.getCell(i + 1, 1);

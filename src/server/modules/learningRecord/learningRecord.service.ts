@@ -9,15 +9,16 @@ import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import catalogue from '../../../../criteria/mandatory-training.json' with { type: 'json' };
-import { EVIDENCE_MAX_BYTES } from '../../../shared/learning.js';
-import { searchKey } from '../../../shared/vn-text.js';
-import type { Db, Executor } from '../../db/index.js';
+import type { ImportTraining } from '../../../shared/api-types.js';
+import { EVIDENCE_MAX_BYTES, IT_STANDARDS, LANGUAGE_LEVELS, RECORD_KINDS } from '../../../shared/learning.js';
+import { parseDate, searchKey } from '../../../shared/vn-text.js';
+import type { Db, Executor, Tx } from '../../db/index.js';
 import { recordAudit, recordAudits } from '../../platform/audit/audit.js';
 import { invalid, notFound, ruleBroken } from '../../platform/errors.js';
 import { registerFile } from '../../platform/files/files.js';
 import { sniffEvidenceType } from '../../platform/files/sniff.js';
 import type { FileStorage } from '../../platform/files/storage.js';
-import { requireActor, type RequestContext } from '../../platform/http/context.js';
+import { authorOf, requireActor, type RequestContext } from '../../platform/http/context.js';
 import { notify } from '../../platform/notifications/notifications.js';
 import { authorize, authorizeSelfOr, authorizeSystem, can, type Actor } from '../../platform/policy.js';
 import { todayInVietnam } from '../../platform/time.js';
@@ -25,6 +26,8 @@ import type { OrgService } from '../org/org.service.js';
 import { INDICATORS, learningRecordRepo, type FactsScope, type Indicator, type UnitTally } from './learningRecord.repo.js';
 import type { CatalogueEntryInput, RecordFields } from './learningRecord.schemas.js';
 import type { PeopleService } from '../people/people.service.js';
+import type { AttendanceRecord } from '../dataImport/rows.js';
+import { createAttendanceResolver } from './learningRecord.import.js';
 
 const recordNotFound = () => notFound({ vi: 'Không tìm thấy hồ sơ học tập.', en: 'Learning record not found.' });
 
@@ -51,6 +54,82 @@ function normalise(f: RecordFields): RecordFields {
 }
 
 const share = (n: number, of: number) => (of ? n / of : null);
+
+const isIsoDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && parseDate(v.split('-').reverse().join('/')) === v;
+const trimmed = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+
+/**
+ * The training of an attendance import as the wizard sends it (ImportSettings.training), checked
+ * field by field with messages naming the field (`training.title`…), as record fields.
+ */
+export function checkImportTraining(raw: ImportTraining | undefined): RecordFields {
+  const bad = (field: string, vi: string, en: string) => invalid(`training.${field}`, vi, en);
+  if (!raw || typeof raw !== 'object') throw invalid('training', 'Nhập thông tin khóa bồi dưỡng (tên, loại, ngày kết thúc).', 'Enter the training (title, kind, end date).');
+  if (typeof raw.kind !== 'string' || !Object.hasOwn(RECORD_KINDS, raw.kind)) throw bad('kind', 'Chọn loại hình học tập của khóa.', 'Choose the kind of training.');
+  const title = trimmed(raw.title);
+  if (!title) throw bad('title', 'Nhập tên khóa, lớp bồi dưỡng.', 'Enter the title of the training.');
+  if (title.length > 500) throw bad('title', 'Tên khóa dài tối đa 500 ký tự.', 'The title may have at most 500 characters.');
+  const provider = trimmed(raw.provider);
+  if (provider && provider.length > 300) throw bad('provider', 'Tên đơn vị tổ chức dài tối đa 300 ký tự.', 'The provider may have at most 300 characters.');
+  if (!raw.endsOn) throw bad('endsOn', 'Nhập ngày kết thúc khóa học.', 'Enter the end date of the training.');
+  if (!isIsoDate(raw.endsOn)) throw bad('endsOn', 'Ngày kết thúc không hợp lệ.', 'The end date is not a valid date.');
+  const startsOn = raw.startsOn || null;
+  if (startsOn !== null && !isIsoDate(startsOn)) throw bad('startsOn', 'Ngày bắt đầu không hợp lệ.', 'The start date is not a valid date.');
+  if (startsOn && startsOn > raw.endsOn) throw bad('startsOn', 'Ngày bắt đầu sau ngày kết thúc.', 'The start date is after the end date.');
+  const hours = raw.hours ?? null;
+  if (hours !== null && (typeof hours !== 'number' || !Number.isFinite(hours) || hours < 0 || hours > 5000)) {
+    throw bad('hours', 'Số giờ phải từ 0 đến 5000.', 'Hours must be between 0 and 5000.');
+  }
+  const itStandard = raw.kind === 'it_skill' ? trimmed(raw.itStandard) : null;
+  if (itStandard && !Object.hasOwn(IT_STANDARDS, itStandard)) throw bad('itStandard', 'Chuẩn kỹ năng CNTT không hợp lệ.', 'Unknown IT skills standard.');
+  const language = raw.kind === 'foreign_language' ? trimmed(raw.language) : null;
+  if (raw.kind === 'foreign_language' && !language) throw bad('language', 'Ghi tên ngoại ngữ hoặc tiếng dân tộc.', 'Name the language.');
+  if (language && language.length > 100) throw bad('language', 'Tên ngoại ngữ dài tối đa 100 ký tự.', 'The language may have at most 100 characters.');
+  const languageLevel = raw.kind === 'foreign_language' ? trimmed(raw.languageLevel) : null;
+  if (languageLevel && !(LANGUAGE_LEVELS as readonly string[]).includes(languageLevel)) throw bad('languageLevel', 'Bậc ngoại ngữ không hợp lệ.', 'Unknown language level.');
+  const mandatoryTrainingId = trimmed(raw.mandatoryTrainingId);
+  if (mandatoryTrainingId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(mandatoryTrainingId)) {
+    throw bad('mandatoryTrainingId', 'Khóa bồi dưỡng bắt buộc không hợp lệ.', 'Unknown mandatory training.');
+  }
+  return normalise({
+    kind: raw.kind as RecordFields['kind'],
+    title,
+    provider,
+    startsOn,
+    endsOn: raw.endsOn,
+    hours,
+    result: null,
+    itStandard: itStandard as RecordFields['itStandard'],
+    language,
+    languageLevel: languageLevel as RecordFields['languageLevel'],
+    certificateNo: null,
+    mandatoryTrainingId,
+    planLineId: null,
+  });
+}
+
+/** What the settings keep of a checked training (the shape of ImportTraining). */
+const asImportTraining = (f: RecordFields): ImportTraining => ({
+  kind: f.kind,
+  title: f.title,
+  provider: f.provider,
+  startsOn: f.startsOn,
+  endsOn: f.endsOn,
+  hours: f.hours,
+  mandatoryTrainingId: f.mandatoryTrainingId,
+  itStandard: f.itStandard,
+  language: f.language,
+  languageLevel: f.languageLevel,
+});
+
+/** One attendee of a training recorded for many: who, where, and what differs from the training. */
+interface Attendee {
+  personId: string;
+  orgId: string;
+  hours?: number | null;
+  result?: string | null;
+  certificateNo?: string | null;
+}
 
 export function createLearningRecordService(db: Db, deps: { orgs: OrgService; people: PeopleService; storage: FileStorage }) {
   const { orgs, people, storage } = deps;
@@ -92,12 +171,45 @@ export function createLearningRecordService(db: Db, deps: { orgs: OrgService; pe
   }
 
   /** A mandatory training named by a record must apply somewhere above or at the record's unit. */
-  async function checkEntry(tx: Executor, entryId: string | null, orgPath: string) {
+  async function checkEntry(tx: Executor, entryId: string | null, orgPath: string, field = 'mandatoryTrainingId') {
     if (!entryId) return;
     const entry = await learningRecordRepo.findEntry(tx, entryId);
     if (!entry || (entry.orgPath && !orgPath.startsWith(entry.orgPath))) {
-      throw invalid('mandatoryTrainingId', 'Khóa bồi dưỡng bắt buộc này không áp dụng cho đơn vị.', 'That mandatory training does not apply to this unit.');
+      throw invalid(field, 'Khóa bồi dưỡng bắt buộc này không áp dụng cho đơn vị.', 'That mandatory training does not apply to this unit.');
     }
+  }
+
+  /**
+   * One training recorded, verified, for many attendees in one batch, one audit row each: the
+   * insert path of bulk entry and of the attendance import. A value of the attendee (hours, result,
+   * certificate) given for them replaces the training's.
+   */
+  async function insertVerified(tx: Tx, ctx: RequestContext, actor: Actor, fields: RecordFields, attendees: Attendee[], batchId: string) {
+    const now = new Date();
+    const year = Number(fields.endsOn.slice(0, 4));
+    const created = await learningRecordRepo.insert(
+      tx,
+      attendees.map((a) => ({
+        ...fields,
+        hours: a.hours ?? fields.hours,
+        result: a.result ?? fields.result,
+        certificateNo: a.certificateNo ?? fields.certificateNo,
+        personId: a.personId,
+        orgId: a.orgId,
+        year,
+        batchId,
+        status: 'verified',
+        reviewedBy: authorOf(actor),
+        reviewedAt: now,
+        createdBy: authorOf(actor),
+      })),
+    );
+    await recordAudits(
+      tx,
+      ctx,
+      created.map((c) => ({ action: 'create', entity: 'learning_record', entityId: c.id, orgId: c.orgId, after: c })),
+    );
+    return created;
   }
 
   return {
@@ -186,7 +298,7 @@ export function createLearningRecordService(db: Db, deps: { orgs: OrgService; pe
         const unit = (await orgs.findByIds(tx, [orgId]))[0];
         await checkEntry(tx, fields.mandatoryTrainingId, unit.path);
         const [created] = await learningRecordRepo.insert(tx, [
-          { ...fields, personId, orgId, year: Number(fields.endsOn.slice(0, 4)), createdBy: actor.userId, ...(verified ? { status: 'verified', reviewedBy: actor.userId, reviewedAt: new Date() } : {}) },
+          { ...fields, personId, orgId, year: Number(fields.endsOn.slice(0, 4)), createdBy: authorOf(actor), ...(verified ? { status: 'verified', reviewedBy: authorOf(actor), reviewedAt: new Date() } : {}) },
         ]);
         await recordAudit(tx, ctx, { action: 'create', entity: 'learning_record', entityId: created.id, orgId, after: created });
         return one(tx, actor, created.id);
@@ -229,7 +341,7 @@ export function createLearningRecordService(db: Db, deps: { orgs: OrgService; pe
         const r = await load(tx, actor, id, 'learning.review');
         if (r.who === 'owner') throw ruleBroken('RECORD_OWNER', 'Không tự xác nhận hồ sơ của mình.', 'You cannot verify your own record.');
         if (decision === 'rejected' && !reason) throw ruleBroken('COMMENT_REQUIRED', 'Ghi lý do không xác nhận.', 'Give the reason for rejecting it.', 'reason');
-        const updated = await learningRecordRepo.update(tx, id, { status: decision, reviewedBy: actor.userId, reviewedAt: new Date(), rejectReason: decision === 'rejected' ? reason : null });
+        const updated = await learningRecordRepo.update(tx, id, { status: decision, reviewedBy: authorOf(actor), reviewedAt: new Date(), rejectReason: decision === 'rejected' ? reason : null });
         await recordAudit(tx, ctx, { action: decision === 'verified' ? 'verify' : 'reject', entity: 'learning_record', entityId: id, orgId: r.record.orgId, before: { status: r.record.status }, after: { status: decision, reason } });
         if (r.userId) {
           const message =
@@ -245,7 +357,7 @@ export function createLearningRecordService(db: Db, deps: { orgs: OrgService; pe
     /** One training for many attendees, recorded and verified at once by the secretariat: all or nothing. */
     async bulk(ctx: RequestContext, input: RecordFields & { orgId: string; personIds: string[] }) {
       const actor = requireActor(ctx);
-      const fields = normalise(input);
+      const { orgId: _target, personIds: _ids, ...fields } = normalise(input) as RecordFields & { orgId: string; personIds: string[] };
       return db.transaction(async (tx) => {
         const unit = await orgs.requireAccess(tx, actor, input.orgId, 'learning.manage');
         await checkEntry(tx, fields.mandatoryTrainingId, unit.path);
@@ -254,19 +366,45 @@ export function createLearningRecordService(db: Db, deps: { orgs: OrgService; pe
         const missing = ids.findIndex((id) => !members.some((m) => m.personId === id));
         if (missing >= 0) throw invalid(`personIds.${missing}`, 'Có người không đang công tác trong đơn vị đã chọn.', 'Someone is not a current member of the chosen unit.');
         const batchId = randomUUID();
-        const now = new Date();
-        const { orgId: _target, personIds: _ids, ...rest } = { ...input, ...fields };
-        const created = await learningRecordRepo.insert(
-          tx,
-          members.map((m) => ({ ...rest, personId: m.personId, orgId: m.orgId, year: Number(fields.endsOn.slice(0, 4)), batchId, status: 'verified', reviewedBy: actor.userId, reviewedAt: now, createdBy: actor.userId })),
-        );
-        await recordAudits(
-          tx,
-          ctx,
-          created.map((c) => ({ action: 'create', entity: 'learning_record', entityId: c.id, orgId: c.orgId, after: c })),
-        );
+        const created = await insertVerified(tx, ctx, actor, fields, members, batchId);
         return { created: created.length, batchId };
       });
+    },
+
+    // ── attendance import (the Excel import wizard's `attendance` kind) ──────
+    /** The training of an attendance import into a unit, checked (fields `training.…`) before the rows are. */
+    async importTraining(actor: Actor, orgId: string, raw: ImportTraining | undefined): Promise<ImportTraining> {
+      const unit = await orgs.requireAccess(db, actor, orgId, 'learning.manage');
+      const fields = checkImportTraining(raw);
+      await checkEntry(db, fields.mandatoryTrainingId, unit.path, 'training.mandatoryTrainingId');
+      return asImportTraining(fields);
+    },
+
+    /** Finds the member of each row of an attendance list among the current members of the unit's subtree. */
+    async importResolver(actor: Actor, orgId: string, training: ImportTraining) {
+      const unit = await orgs.requireAccess(db, actor, orgId, 'learning.manage');
+      return createAttendanceResolver(db, unit, training);
+    },
+
+    /**
+     * Saves a batch of resolved rows of an attendance import in the import's transaction: verified
+     * records of the training through the same path as bulk entry, the import's id as their batch.
+     * Access, the mandatory training and every attendee's current membership are checked again here.
+     */
+    async importBatch(tx: Tx, ctx: RequestContext, target: { orgId: string; batchId: string }, training: ImportTraining, rows: AttendanceRecord[]) {
+      const actor = requireActor(ctx);
+      const unit = await orgs.requireAccess(tx, actor, target.orgId, 'learning.manage');
+      const fields = checkImportTraining(training);
+      await checkEntry(tx, fields.mandatoryTrainingId, unit.path, 'training.mandatoryTrainingId');
+      const listed = rows.filter((r) => !r.skip && r.personId);
+      const members = new Map((await learningRecordRepo.membersAmong(tx, unit.path, todayInVietnam(), [...new Set(listed.map((r) => r.personId!))])).map((m) => [m.personId, m]));
+      const gone = listed.find((r) => !members.has(r.personId!));
+      if (gone) {
+        throw ruleBroken('NOT_A_MEMBER', `${gone.fullName} không còn công tác trong ${unit.name}; hãy kiểm tra lại tệp.`, `${gone.fullName} no longer works in ${unit.name}; check the file again.`);
+      }
+      const attendees = listed.map((r) => ({ personId: r.personId!, orgId: members.get(r.personId!)!.orgId, hours: r.hours, result: r.result, certificateNo: r.certificateNo }));
+      const created = await insertVerified(tx, ctx, actor, fields, attendees, target.batchId);
+      return { create: created.length, update: 0, skip: rows.length - listed.length };
     },
 
     // ── evidence ────────────────────────────────────────────────────────────

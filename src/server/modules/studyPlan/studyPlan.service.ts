@@ -12,7 +12,7 @@ import { formatDate, searchKey } from '../../../shared/vn-text.js';
 import type { Db, Executor, Tx } from '../../db/index.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { notFound, ruleBroken } from '../../platform/errors.js';
-import { requireActor, type RequestContext } from '../../platform/http/context.js';
+import { authorOf, requireActor, type RequestContext } from '../../platform/http/context.js';
 import { notify, type NewNotification } from '../../platform/notifications/notifications.js';
 import { authorize, authorizeSelfOr, can, type Actor } from '../../platform/policy.js';
 import { todayInVietnam } from '../../platform/time.js';
@@ -156,13 +156,13 @@ export function createStudyPlanService(db: Db, deps: { orgs: OrgService; people:
     const now = new Date();
     const set: Parameters<typeof studyPlanRepo.updatePlan>[2] = { state };
     if (act === 'submit') set.submittedAt = now;
-    if (act === 'approve') Object.assign(set, { approvedAt: now, approvedBy: actor.userId });
+    if (act === 'approve') Object.assign(set, { approvedAt: now, approvedBy: authorOf(actor) });
     if (act === 'report') set.reportedAt = now;
-    if (act === 'confirm') Object.assign(set, { confirmedAt: now, confirmedBy: actor.userId });
+    if (act === 'confirm') Object.assign(set, { confirmedAt: now, confirmedBy: authorOf(actor) });
     if (ACT_RULES[act].by === 'reviewer') set.reviewComment = comment ?? null;
     const updated = await studyPlanRepo.updatePlan(tx, p.plan.id, set);
     if (ACT_RULES[act].keepsVersion) {
-      await studyPlanRepo.addVersion(tx, { planId: p.plan.id, act, stateAfter: state, content: updated.content, report: updated.report, comment: comment ?? null, actorId: actor.userId });
+      await studyPlanRepo.addVersion(tx, { planId: p.plan.id, act, stateAfter: state, content: updated.content, report: updated.report, comment: comment ?? null, actorId: authorOf(actor) });
     }
     await recordAudit(tx, ctx, {
       action: act,
@@ -271,7 +271,7 @@ export function createStudyPlanService(db: Db, deps: { orgs: OrgService; people:
           endsOn: input.endsOn ?? `${input.year}-12-31`,
           planDeadline: input.planDeadline,
           reportDeadline: input.reportDeadline,
-          createdBy: actor.userId,
+          createdBy: authorOf(actor),
         };
         if (row.startsOn > row.endsOn) throw ruleBroken('YEAR_DATES', 'Ngày bắt đầu sau ngày kết thúc.', 'The start is after the end.', 'endsOn');
         if (row.planDeadline < row.startsOn || row.planDeadline > row.endsOn) {
@@ -526,7 +526,7 @@ export function createStudyPlanService(db: Db, deps: { orgs: OrgService; people:
         if (id && !before) throw notFound();
         if (before) await orgs.requireAccess(tx, actor, before.template.orgId, 'learning.manage');
         await orgs.requireAccess(tx, actor, input.orgId, 'learning.manage');
-        const saved = await studyPlanRepo.saveTemplate(tx, id, { ...input, content: withLineIds(input.content), createdBy: actor.userId });
+        const saved = await studyPlanRepo.saveTemplate(tx, id, { ...input, content: withLineIds(input.content), createdBy: authorOf(actor) });
         await recordAudit(tx, ctx, { action: before ? 'update' : 'create', entity: 'plan_template', entityId: saved.id, orgId: input.orgId, before: before?.template ?? null, after: saved });
         return saved;
       });

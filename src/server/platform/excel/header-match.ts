@@ -122,6 +122,28 @@ export const RESIDENT_FIELDS: readonly ImportField[] = [
   note,
 ];
 
+/**
+ * The attendance list of one training (danh sách học viên, danh sách tham dự): who attended, told
+ * apart by CCCD or name and date of birth, with the hours, result and certificate of each.
+ */
+export const ATTENDANCE_FIELDS: readonly ImportField[] = [
+  f('fullName', 'Họ và tên', 'Full name', [
+    'Họ tên', 'Họ tên học viên', 'Họ và tên học viên', 'Tên học viên', 'Học viên', 'Họ và tên người học', 'Họ và tên người tham dự',
+    'Họ tên người tham dự', 'Họ và tên đại biểu', 'Họ tên đại biểu', 'Họ và tên cán bộ', 'Họ tên cán bộ', 'Tên cán bộ', 'Họ và tên khai sinh',
+  ], true),
+  f('birthDate', 'Ngày sinh', 'Date of birth', ['Ngày tháng năm sinh', 'Ngày, tháng, năm sinh', 'Năm sinh', 'Sinh ngày', 'NS']),
+  citizenId,
+  f('unit', 'Đơn vị', 'Unit', [
+    'Đơn vị công tác', 'Cơ quan, đơn vị', 'Cơ quan đơn vị công tác', 'Nơi công tác', 'Phòng, ban', 'Phòng ban', 'Phòng/Khoa', 'Khoa/Phòng', 'Bộ phận',
+  ]),
+  f('hours', 'Số giờ', 'Hours', ['Số tiết', 'Số giờ học', 'Số tiết học', 'Số giờ tham gia', 'Số giờ bồi dưỡng', 'Thời lượng', 'Thời lượng (giờ)', 'Giờ học']),
+  f('result', 'Kết quả', 'Result', ['Kết quả học tập', 'Xếp loại', 'Kết quả xếp loại', 'Xếp loại học tập', 'Kết quả đánh giá', 'Đánh giá', 'Kết quả học tập, xếp loại']),
+  f('certificateNo', 'Số chứng chỉ', 'Certificate number', [
+    'Số GCN', 'Số giấy chứng nhận', 'Số chứng nhận', 'Số hiệu chứng chỉ', 'Số hiệu giấy chứng nhận', 'Số văn bằng, chứng chỉ', 'Số vào sổ', 'Số vào sổ cấp chứng chỉ',
+  ]),
+  note,
+];
+
 export const ORG_FIELDS: readonly ImportField[] = [
   f('name', 'Tên đơn vị', 'Name', ['Đơn vị', 'Tên', 'Tên cơ quan', 'Tên tổ chức', 'Tên cơ quan, đơn vị', 'Cơ quan, đơn vị'], true),
   f('kind', 'Loại đơn vị', 'Kind', ['Loại', 'Loại hình', 'Loại hình đơn vị', 'Cấp']),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ATTENDANCE_FIELDS,
   BIRTH_DATE_FEMALE_KEY,
   BIRTH_DATE_MALE_KEY,
   combineHeaderRows,
@@ -171,5 +172,27 @@ describe('detectHeader', () => {
       RESIDENT_FIELDS,
     )!;
     expect(h.columns.map((c) => c.fieldKey)).toEqual(['householdCode', 'fullName', 'relation', 'birthDate', 'sex', 'ethnicity', 'hamlet', 'clan']);
+  });
+});
+
+describe('attendance lists', () => {
+  it('maps the headers training schools write, with or without marks', () => {
+    const headers = ['STT', 'Họ tên học viên', 'Ngày tháng năm sinh', 'CCCD/CMND', 'Đơn vị công tác', 'Số tiết', 'Kết quả học tập', 'Số GCN', 'Ghi chú'];
+    expect(keyOf(headers, ATTENDANCE_FIELDS)).toEqual([ROW_NO_KEY, 'fullName', 'birthDate', 'citizenId', 'unit', 'hours', 'result', 'certificateNo', 'note']);
+    const plain = ['TT', 'HO VA TEN', 'Nam sinh', 'So CCCD', 'Don vi', 'So gio', 'Xep loai', 'So chung chi', 'Ghi chu'];
+    expect(keyOf(plain, ATTENDANCE_FIELDS)).toEqual([ROW_NO_KEY, 'fullName', 'birthDate', 'citizenId', 'unit', 'hours', 'result', 'certificateNo', 'note']);
+  });
+
+  it('finds the header under the list’s title rows', () => {
+    const rows: CellText[][] = [
+      ['TRƯỜNG CHÍNH TRỊ TỈNH KON TUM'],
+      ['DANH SÁCH HỌC VIÊN LỚP BỒI DƯỠNG KIẾN THỨC QUẢN LÝ NHÀ NƯỚC'],
+      [],
+      ['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Đơn vị công tác', 'Kết quả'],
+      ['1', 'Nguyễn Văn A', '01/01/1980', 'Chuyên viên', 'Phòng Tài chính', 'Giỏi'],
+    ];
+    const h = detectHeader(rows, ATTENDANCE_FIELDS)!;
+    expect(h.headerRowIndex).toBe(3);
+    expect(h.columns.map((c) => c.fieldKey)).toEqual([ROW_NO_KEY, 'fullName', 'birthDate', null, 'unit', 'result']);
   });
 });

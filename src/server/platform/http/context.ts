@@ -20,6 +20,9 @@ export const systemActor = (): Actor => ({
   grants: [{ id: SYSTEM_USER_ID, orgId: SYSTEM_USER_ID, orgPath: '/', orgName: '', role: 'system_admin' }],
 });
 
+/** The account to record as the author of a row (created_by…): none for hoctap's own work. */
+export const authorOf = (actor: Actor): string | null => (actor.userId === SYSTEM_USER_ID ? null : actor.userId);
+
 /** The actor of a request that needs a logged-in user (401 otherwise). */
 export function requireActor(ctx: RequestContext): Actor {
   if (!ctx.actor) throw unauthenticated();

@@ -8,6 +8,7 @@ import { ImportIssues } from './ImportIssues';
 import { KIND_TEXT } from './importLabels';
 import { ImportPreview } from './ImportPreview';
 import { ImportSummaryFigures } from './ImportSummaryFigures';
+import { ImportTrainingFacts } from './ImportTrainingForm';
 
 interface Props {
   view: ImportView;
@@ -29,7 +30,8 @@ export function ImportCheckStep({ view, analysis, summary, onRemap, onUploadFixe
   return (
     <Space orientation="vertical" size={16} className="full-width" data-testid="import-checked">
       <Card className="import-card">
-        <ImportSummaryFigures summary={summary} />
+        {view.settings?.training && <ImportTrainingFacts training={view.settings.training} />}
+        <ImportSummaryFigures summary={summary} only={view.kind === 'attendance' ? ['rows', 'create', 'skip', 'errors', 'warnings'] : undefined} />
         {view.error && <Alert type="error" showIcon className="import-alert" title={pickText(lang, view.error)} data-testid="import-error" />}
         {blocked ? (
           <Alert
@@ -45,7 +47,7 @@ export function ImportCheckStep({ view, analysis, summary, onRemap, onUploadFixe
             type="success"
             showIcon
             className="import-alert"
-            title={t(KIND_TEXT[view.kind].ready, { create: formatNumber(lang, summary.create), update: formatNumber(lang, summary.update) })}
+            title={t(KIND_TEXT[view.kind].ready, { create: formatNumber(lang, summary.create), update: formatNumber(lang, summary.update), skip: formatNumber(lang, summary.skip) })}
             description={summary.warnings > 0 ? t('import.check.warnings', { count: formatNumber(lang, summary.warnings) }) : undefined}
           />
         )}

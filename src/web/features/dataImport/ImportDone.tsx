@@ -1,14 +1,22 @@
 import { Button, Result } from 'antd';
-import { ApartmentOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ReadOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { formatNumber, useLang, useT } from '../../app/i18n';
 import type { ImportSummary, ImportView } from './importApi';
 import { KIND_TEXT } from './importLabels';
 import { ImportSummaryFigures } from './ImportSummaryFigures';
+import { ImportTrainingFacts } from './ImportTrainingForm';
 
-/** Where an import's records are: the people lists filtered to its organisation, or the organisation in the tree. */
+/**
+ * Where an import's records are: the people lists filtered to its organisation, the organisation in
+ * the tree, or the verified learning records of the training's kind and year in the unit.
+ */
 export function resultUrl(view: ImportView): string {
   if (view.kind === 'orgs') return `/orgs?${new URLSearchParams({ id: view.org.id })}`;
+  const training = view.settings?.training;
+  if (view.kind === 'attendance' && training) {
+    return `/learning-records?${new URLSearchParams({ orgId: view.org.id, year: training.endsOn.slice(0, 4), status: 'verified', kind: training.kind })}`;
+  }
   return `/people?${new URLSearchParams({ ...(view.kind === 'residents' ? { tab: 'resident' } : {}), orgId: view.org.id })}`;
 }
 
@@ -25,7 +33,7 @@ export function ImportDone({ view, summary, onAnother }: { view: ImportView; sum
       subTitle={t('import.done.text', { org: view.org.name })}
       extra={[
         <Link key="result" to={resultUrl(view)}>
-          <Button type="primary" icon={view.kind === 'orgs' ? <ApartmentOutlined /> : <TeamOutlined />} data-testid="import-see-people">
+          <Button type="primary" icon={view.kind === 'orgs' ? <ApartmentOutlined /> : view.kind === 'attendance' ? <ReadOutlined /> : <TeamOutlined />} data-testid="import-see-people">
             {t(KIND_TEXT[view.kind].see)}
           </Button>
         </Link>,
@@ -34,7 +42,8 @@ export function ImportDone({ view, summary, onAnother }: { view: ImportView; sum
         </Button>,
       ]}
     >
-      <ImportSummaryFigures summary={summary} only={['create', 'update', 'skip']} />
+      {view.settings?.training && <ImportTrainingFacts training={view.settings.training} />}
+      <ImportSummaryFigures summary={summary} only={view.kind === 'attendance' ? ['create', 'skip'] : ['create', 'update', 'skip']} />
     </Result>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Form, InputNumber, Radio, Row, Select, Typography } from 'antd';
+import { Alert, Button, Card, Col, Form, InputNumber, Radio, Row, Select, Space, Typography } from 'antd';
 import { InfoCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import type { Lang } from '../../../shared/i18n';
 import { isApiError } from '../../app/api';
@@ -8,6 +8,7 @@ import { formatNumber, useLang, useT } from '../../app/i18n';
 import { ResponsiveList, type ListColumn } from '../../components/ResponsiveList';
 import { useConfigureImport, type Duplicates, type ImportAnalysis, type ImportColumn, type ImportView } from './importApi';
 import { fieldLabel, KIND_TEXT } from './importLabels';
+import { ImportTrainingForm, TRAINING_FIELDS, trainingFormValues, trainingOf, type TrainingFormValues } from './ImportTrainingForm';
 
 /** "— Bỏ qua —" in the field selects. */
 const SKIP = '';
@@ -40,6 +41,9 @@ export function ImportMappingStep({ view, analysis }: { view: ImportView; analys
   const [duplicates, setDuplicates] = useState<Duplicates>(view.settings?.duplicates ?? 'update');
   const [refused, setRefused] = useState<ReturnType<typeof mappingErrorOf>>(null);
   const text = KIND_TEXT[view.kind];
+  // Attendance lists: the training every row attended, sent with the mapping.
+  const [trainingForm] = Form.useForm<TrainingFormValues>();
+  const [trainingInitial] = useState(() => trainingFormValues(view.settings?.training));
 
   const used = Object.values(mapping).filter(Boolean);
   const twice = new Set(used.filter((key, i) => used.indexOf(key) !== i));
@@ -110,8 +114,17 @@ export function ImportMappingStep({ view, analysis }: { view: ImportView; analys
     },
   ];
 
-  const submit = () => {
+  const submit = async () => {
     setRefused(null);
+    let training: TrainingFormValues | undefined;
+    if (text.training) {
+      try {
+        training = await trainingForm.validateFields();
+      } catch {
+        trainingForm.scrollToField(trainingForm.getFieldsError().find((f) => f.errors.length)?.name ?? ['training', 'title']);
+        return;
+      }
+    }
     configure.mutate(
       {
         id: view.id,
@@ -120,12 +133,14 @@ export function ImportMappingStep({ view, analysis }: { view: ImportView; analys
           headerRow,
           mapping: Object.fromEntries(Object.entries(mapping).filter(([, key]) => key)),
           duplicates,
+          ...(training ? { training: trainingOf(training) } : {}),
         },
       },
       {
         onError: (error) => {
           const refusal = mappingErrorOf(lang, error);
           if (refusal) setRefused(refusal);
+          else if (text.training) showError(error, trainingForm, TRAINING_FIELDS);
           else showError(error);
         },
       },
@@ -133,83 +148,91 @@ export function ImportMappingStep({ view, analysis }: { view: ImportView; analys
   };
 
   return (
-    <Card className="import-card" data-testid="import-mapping">
-      {analysis.encoding !== 'unicode' && (
-        <Alert
-          type="warning"
-          showIcon
-          className="form-alert"
-          data-testid="import-encoding"
-          title={t('import.mapping.encoding', { encoding: ENCODING_NAME[analysis.encoding] })}
+    <Space orientation="vertical" size={12} className="full-width">
+      {text.training && <ImportTrainingForm form={trainingForm} orgId={view.org.id} initial={trainingInitial} />}
+      <Card className="import-card" data-testid="import-mapping">
+        {analysis.encoding !== 'unicode' && (
+          <Alert
+            type="warning"
+            showIcon
+            className="form-alert"
+            data-testid="import-encoding"
+            title={t('import.mapping.encoding', { encoding: ENCODING_NAME[analysis.encoding] })}
+          />
+        )}
+        <Form layout="vertical" component="div">
+          <Row gutter={[12, 0]}>
+            <Col xs={24} sm={14} md={10}>
+              <Form.Item label={t('import.mapping.sheet')}>
+                <Select
+                  value={sheet}
+                  onChange={setSheet}
+                  data-testid="import-sheet"
+                  options={analysis.sheets.map((s) => ({
+                    value: s.name,
+                    label: t('import.mapping.sheetRows', { name: s.name, rows: formatNumber(lang, s.rows) }),
+                  }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={10} md={6}>
+              <Form.Item label={t('import.mapping.headerRow')} extra={t('import.mapping.headerRowHelp', { row: analysis.firstDataRow })}>
+                <InputNumber
+                  min={1}
+                  max={1000}
+                  value={headerRow}
+                  onChange={(n) => n && setHeaderRow(n)}
+                  className="full-width"
+                  data-testid="import-header-row"
+                />
+              </Form.Item>
+            </Col>
+            {!text.training && (
+              <Col xs={24} md={8}>
+                <Form.Item label={t(text.duplicates)} extra={t(text.duplicatesHelp)}>
+                  <Radio.Group value={duplicates} onChange={(e) => setDuplicates(e.target.value as Duplicates)} data-testid="import-duplicates">
+                    <Radio value="update">{t(text.update)}</Radio>
+                    <Radio value="skip">{t('import.mapping.skipExisting')}</Radio>
+                  </Radio.Group>
+                </Form.Item>
+              </Col>
+            )}
+          </Row>
+        </Form>
+        {text.training && (
+          <Alert type="info" showIcon className="form-alert" data-testid="import-attendance-match" title={t('import.mapping.attendanceMatch', { org: view.org.name })} />
+        )}
+        {sheet !== analysis.sheet && (
+          <Alert type="info" showIcon className="form-alert" title={t('import.mapping.otherSheet', { sheet: analysis.sheet })} />
+        )}
+        {refused?.all ? (
+          <Alert type="error" showIcon icon={<WarningOutlined />} className="form-alert" data-testid="import-missing" title={refused.all} />
+        ) : (
+          <Typography.Paragraph type="secondary" className="import-mapping-help">
+            <InfoCircleOutlined /> {t('import.mapping.required')}
+          </Typography.Paragraph>
+        )}
+        <ResponsiveList
+          testId="import-columns"
+          items={analysis.columns}
+          rowKey={(c) => String(c.index)}
+          columns={columns}
+          loading={false}
+          pagination={false}
+          emptyText={t('import.mapping.noColumns')}
         />
-      )}
-      <Form layout="vertical" component="div">
-        <Row gutter={[12, 0]}>
-          <Col xs={24} sm={14} md={10}>
-            <Form.Item label={t('import.mapping.sheet')}>
-              <Select
-                value={sheet}
-                onChange={setSheet}
-                data-testid="import-sheet"
-                options={analysis.sheets.map((s) => ({
-                  value: s.name,
-                  label: t('import.mapping.sheetRows', { name: s.name, rows: formatNumber(lang, s.rows) }),
-                }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={10} md={6}>
-            <Form.Item label={t('import.mapping.headerRow')} extra={t('import.mapping.headerRowHelp', { row: analysis.firstDataRow })}>
-              <InputNumber
-                min={1}
-                max={1000}
-                value={headerRow}
-                onChange={(n) => n && setHeaderRow(n)}
-                className="full-width"
-                data-testid="import-header-row"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item label={t(text.duplicates)} extra={t(text.duplicatesHelp)}>
-              <Radio.Group value={duplicates} onChange={(e) => setDuplicates(e.target.value as Duplicates)} data-testid="import-duplicates">
-                <Radio value="update">{t(text.update)}</Radio>
-                <Radio value="skip">{t('import.mapping.skipExisting')}</Radio>
-              </Radio.Group>
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-      {sheet !== analysis.sheet && (
-        <Alert type="info" showIcon className="form-alert" title={t('import.mapping.otherSheet', { sheet: analysis.sheet })} />
-      )}
-      {refused?.all ? (
-        <Alert type="error" showIcon icon={<WarningOutlined />} className="form-alert" data-testid="import-missing" title={refused.all} />
-      ) : (
-        <Typography.Paragraph type="secondary" className="import-mapping-help">
-          <InfoCircleOutlined /> {t('import.mapping.required')}
-        </Typography.Paragraph>
-      )}
-      <ResponsiveList
-        testId="import-columns"
-        items={analysis.columns}
-        rowKey={(c) => String(c.index)}
-        columns={columns}
-        loading={false}
-        pagination={false}
-        emptyText={t('import.mapping.noColumns')}
-      />
-      <div className="import-actions">
-        <Button
-          type="primary"
-          onClick={submit}
-          loading={configure.isPending}
-          disabled={twice.size > 0}
-          data-testid="import-check"
-        >
-          {t('import.mapping.check')}
-        </Button>
-      </div>
-    </Card>
+        <div className="import-actions">
+          <Button
+            type="primary"
+            onClick={() => void submit()}
+            loading={configure.isPending}
+            disabled={twice.size > 0}
+            data-testid="import-check"
+          >
+            {t('import.mapping.check')}
+          </Button>
+        </div>
+      </Card>
+    </Space>
   );
 }

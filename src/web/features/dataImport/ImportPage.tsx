@@ -115,11 +115,13 @@ export default function ImportPage() {
   const [remapping, setRemapping] = useState(false);
   const step = stepOf(view, remapping);
 
-  // A new check ends the remapping; an import that is in changes the people lists or the tree.
+  // A new check ends the remapping; an import that is in changes the people lists, the tree or the learning records.
   const state = view?.state;
   useEffect(() => {
     if (state === 'checking') setRemapping(false);
-    if (state === 'imported') void queryClient.invalidateQueries({ queryKey: view?.kind === 'orgs' ? ['orgs'] : ['people'] });
+    if (state !== 'imported') return;
+    if (view?.kind === 'attendance') void queryClient.invalidateQueries({ queryKey: ['learning'] });
+    else void queryClient.invalidateQueries({ queryKey: view?.kind === 'orgs' ? ['orgs'] : ['people'] });
   }, [state, view?.kind, queryClient]);
 
   const startOver = (keep?: { kind: ImportKind; orgId: string }) => {

@@ -1,14 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, API_BASE, query } from '../../app/api';
-import type { ImportAnalysis, ImportColumn, ImportField, ImportIssue, ImportKind, ImportPreviewRow, ImportSettings, ImportState, ImportSummary, ImportView, Page } from '../../app/types';
+import type { ImportAnalysis, ImportColumn, ImportField, ImportIssue, ImportKind, ImportPreviewRow, ImportSettings, ImportState, ImportSummary, ImportTraining, ImportView, Page } from '../../app/types';
 
 /** What the wizard imports (the server's import kinds). */
-export const IMPORT_KINDS: readonly ImportKind[] = ['staff', 'residents', 'orgs'];
+export const IMPORT_KINDS: readonly ImportKind[] = ['staff', 'residents', 'orgs', 'attendance'];
 
 export const isImportKind = (value: string | undefined): value is ImportKind => IMPORT_KINDS.includes(value as ImportKind);
 
 export type Duplicates = ImportSettings['duplicates'];
-export type { ImportAnalysis, ImportColumn, ImportField, ImportIssue, ImportKind, ImportSettings, ImportState, ImportSummary, ImportView };
+export type { ImportAnalysis, ImportColumn, ImportField, ImportIssue, ImportKind, ImportSettings, ImportState, ImportSummary, ImportTraining, ImportView };
 export type PreviewRow = ImportPreviewRow;
 
 export const BUSY_STATES: readonly ImportState[] = ['analysing', 'checking', 'importing'];
@@ -91,5 +91,24 @@ export const useConfigureImport = () =>
   useImportStep(({ id, settings }: { id: string; settings: ImportSettings }) =>
     api.put<ImportView>(`${importPath(id)}/settings`, settings),
   );
+
+/** A mandatory training of the catalogue that applies in a unit (GET /mandatory-trainings?orgId=). */
+export interface MandatoryTrainingOption {
+  id: string;
+  code: string;
+  title: string;
+  kind: string;
+  hoursPerYear: number;
+}
+
+/** The mandatory trainings an attendance list can count for, in the import's unit. */
+export function useMandatoryTrainings(orgId: string | undefined) {
+  return useQuery({
+    queryKey: ['imports', 'mandatory-trainings', orgId ?? ''] as const,
+    queryFn: ({ signal }) => api.get<{ items: MandatoryTrainingOption[] }>(`/mandatory-trainings${query({ orgId })}`, signal),
+    enabled: !!orgId,
+    select: (data) => data.items,
+  });
+}
 
 export const useCommitImport = () => useImportStep(({ id }: { id: string }) => api.post<ImportView>(`${importPath(id)}/commit`));

@@ -16,6 +16,8 @@ interface KindText {
   commit: MessageKey;
   done: MessageKey;
   see: MessageKey;
+  /** Its settings include the training every row attended (attendance lists). */
+  training?: true;
 }
 
 const PEOPLE_TEXT = {
@@ -56,13 +58,26 @@ export const KIND_TEXT: Record<ImportKind, KindText> = {
     done: 'import.done.titleOrgs',
     see: 'import.done.seeOrgs',
   },
+  attendance: {
+    label: 'import.kind.attendance',
+    help: 'import.kind.attendanceHelp',
+    org: 'import.upload.orgAttendance',
+    orgHelp: 'import.upload.orgAttendanceHelp',
+    ...PEOPLE_TEXT,
+    ready: 'import.check.readyAttendance',
+    commit: 'import.check.commitAttendance',
+    done: 'import.done.titleAttendance',
+    see: 'import.done.seeAttendance',
+    training: true,
+  },
 };
 
 /** What the user needs somewhere to import each kind (the server checks it on the receiving unit). */
-export const KIND_PERMISSION: Record<ImportKind, Permission> = {
+export const KIND_PERMISSION: Record<ImportKind, Permission | 'learning.manage'> = {
   staff: 'person.manage',
   residents: 'person.manage',
   orgs: 'org.manage',
+  attendance: 'learning.manage',
 };
 
 export const STATE_LABEL: Record<ImportState, MessageKey> = {
