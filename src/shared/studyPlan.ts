@@ -103,3 +103,116 @@ export interface PlanChanges {
   /** Parts outside the lines that differ: 'goals', 'conditions', 'selfAssessment', 'commitment'. */
   parts: string[];
 }
+
+// ── Answers of the study-plan API, as the web reads them (studyPlan.service.ts) ──────────────
+
+/** Acts on a plan (server: workflow.ts PLAN_ACTS); a plan's `acts` lists those the viewer may do now. */
+export type PlanAct = 'submit' | 'withdraw' | 'approve' | 'return' | 'reopen' | 'report' | 'confirm' | 'returnReport';
+
+/** The learning year that applies to a unit (its own or that of the nearest unit above that opened one). */
+export interface LearningYearInfo {
+  /** The unit that opened it. */
+  orgName: string;
+  startsOn?: string;
+  endsOn?: string;
+  /** 'yyyy-mm-dd'. */
+  planDeadline: string;
+  reportDeadline: string;
+}
+
+/** One kept version of a plan: the act that made it, the state after, the comment given. */
+export interface PlanVersionView {
+  no: number;
+  act: PlanAct;
+  stateAfter: PlanState;
+  comment: string | null;
+  actorId: string | null;
+  createdAt: string;
+}
+
+/** GET /study-plans/:id (and every act, save and report): one plan as the viewer sees it. */
+export interface PlanView {
+  id: string;
+  year: number;
+  state: PlanState;
+  person: { id: string; fullName: string };
+  org: { id: string; name: string };
+  content: PlanContent;
+  report: PlanReport | null;
+  reviewComment: string | null;
+  submittedAt: string | null;
+  approvedAt: string | null;
+  reportedAt: string | null;
+  confirmedAt: string | null;
+  updatedAt: string;
+  learningYear: LearningYearInfo | null;
+  /** The viewer: the member who wrote it, a reviewer (may approve), or a reader. */
+  role: 'owner' | 'reviewer' | 'reader';
+  acts: PlanAct[];
+  /** A plan sent again after a return: what changed since the version that was returned. */
+  changes: PlanChanges | null;
+  versions: PlanVersionView[];
+}
+
+/** GET /study-plans/mine?year: the member's year (member null: the account has no current staff record). */
+export interface MyPlanYear {
+  year: number;
+  member: { personId: string; fullName: string; org: { id: string; name: string }; position: string | null } | null;
+  learningYear: LearningYearInfo | null;
+  plan: PlanView | null;
+  templates: { id: string; title: string; orgName: string }[];
+  hasPrevious: boolean;
+}
+
+/** A row of GET /study-plans: a member expected to have a plan, and where it stands. */
+export interface PlanMemberRow {
+  person: { id: string; fullName: string };
+  org: { id: string; name: string };
+  position: string | null;
+  isLeader: boolean;
+  hasAccount: boolean;
+  planId: string | null;
+  state: PlanState | 'none';
+  submittedAt: string | null;
+  late: boolean;
+  /** Submitted, and the viewer may approve it (not their own). */
+  canApprove: boolean;
+}
+
+export interface PlanMembersPage {
+  items: PlanMemberRow[];
+  total: number;
+  totalCapped: boolean;
+  page: number;
+  pageSize: number;
+  learningYear: Pick<LearningYearInfo, 'orgName' | 'planDeadline' | 'reportDeadline'> | null;
+}
+
+/** Plan states counted over a set of members. */
+export interface PlanTally {
+  expected: number;
+  counts: Record<PlanState | 'none', number>;
+  approved: number;
+  /** approved / expected, or null when nobody is expected. */
+  approvedShare: number | null;
+}
+
+/** GET /study-plans/summary: the chosen unit, and each unit directly under it (`own`: the unit's own members). */
+export interface PlanSummary {
+  org: { id: string; name: string };
+  year: number;
+  learningYear: Pick<LearningYearInfo, 'orgName' | 'planDeadline' | 'reportDeadline'> | null;
+  total: PlanTally;
+  units: (PlanTally & { org: { id: string; name: string }; own: boolean })[];
+}
+
+/** A learning year a unit opened itself (GET /learning-years, PUT /learning-years). */
+export interface LearningYearRecord {
+  id: string;
+  orgId: string;
+  year: number;
+  startsOn: string;
+  endsOn: string;
+  planDeadline: string;
+  reportDeadline: string;
+}

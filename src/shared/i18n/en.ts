@@ -1,6 +1,8 @@
 import { en as dataImport } from './dataImport';
+import { en as learning } from './learning';
 import { en as orgReorg } from './org-reorg';
 import { en as people } from './people';
+import { en as studyPlan } from './studyPlan';
 import type { Messages } from './vi';
 
 /** English UI strings: the same keys as vi.ts (a missing or extra key is a type error). */
@@ -291,4 +293,6 @@ export const en: Messages = {
   ...people,
   ...dataImport,
   ...orgReorg,
+  ...learning,
+  ...studyPlan,
 };

@@ -3,8 +3,10 @@
  * `{name}` marks a value filled in at run time. en.ts must have exactly the same keys.
  */
 import { vi as dataImport } from './dataImport';
+import { vi as learning } from './learning';
 import { vi as orgReorg } from './org-reorg';
 import { vi as people } from './people';
+import { vi as studyPlan } from './studyPlan';
 
 export const vi = {
   'app.name': 'hoctap',
@@ -293,6 +295,8 @@ export const vi = {
   ...people,
   ...dataImport,
   ...orgReorg,
+  ...learning,
+  ...studyPlan,
 };
 
 export type Messages = { readonly [K in keyof typeof vi]: string };

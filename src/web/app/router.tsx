@@ -19,6 +19,12 @@ const HouseholdPage = lazy(() => import('../features/households/HouseholdPage'))
 const ClanPage = lazy(() => import('../features/households/ClanPage'));
 const ImportPage = lazy(() => import('../features/dataImport/ImportPage'));
 const ReorganisationPage = lazy(() => import('../features/reorganisation/ReorganisationPage'));
+const MyLearningPage = lazy(() => import('../features/learning/MyLearningPage'));
+const LearningReviewPage = lazy(() => import('../features/learning/ReviewPage'));
+const LearningSummaryPage = lazy(() => import('../features/learning/SummaryPage'));
+const MyPlanPage = lazy(() => import('../features/studyPlan/MyPlanPage'));
+const StudyPlansPage = lazy(() => import('../features/studyPlan/StudyPlansPage'));
+const PlanPage = lazy(() => import('../features/studyPlan/PlanPage'));
 
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -49,6 +55,13 @@ function Guarded({ permission, children }: { permission: string; children: React
  *   /households/:id    one household with its members and clans
  *   /clans/:id         one clan with its households (/clans alone opens the clans tab)
  *   /imports           the Excel import wizard (?id=<import> resumes one) and recent imports
+ *   /my-learning       my learning records of a year (?year=): progress, add, edit, evidence files
+ *   /learning-records  records of a subtree to verify (?orgId&year&status&kind&q; status: pending by default)
+ *   /learning-summary  the shares the seeds target per unit (?orgId&year), the members behind each number
+ *   /my-plan           my self-study plan of a year (?year=, this year by default): start, edit, submit, report
+ *   /study-plans       the unit's plans (?orgId&year&state&q): states per unit, approve many, remind,
+ *                      the learning year
+ *   /study-plans/:id   one plan: the reviewer's acts (the server says who may see it: no menu permission)
  */
 export function AppRoutes() {
   return (
@@ -108,6 +121,12 @@ export function AppRoutes() {
             <Route path="clans" element={<Navigate to="/households?tab=clans" replace />} />
             <Route path="clans/:id" element={<Guarded permission="person.read"><ClanPage /></Guarded>} />
             <Route path="imports" element={<Guarded permission="person.manage"><ImportPage /></Guarded>} />
+            <Route path="my-learning" element={<Page><MyLearningPage /></Page>} />
+            <Route path="learning-records" element={<Guarded permission="learning.read"><LearningReviewPage /></Guarded>} />
+            <Route path="learning-summary" element={<Guarded permission="learning.read"><LearningSummaryPage /></Guarded>} />
+            <Route path="my-plan" element={<Page><MyPlanPage /></Page>} />
+            <Route path="study-plans" element={<Guarded permission="learning.read"><StudyPlansPage /></Guarded>} />
+            <Route path="study-plans/:id" element={<Page><PlanPage /></Page>} />
             <Route path="index.html" element={<Navigate to="/" replace />} />
             <Route path="*" element={<NotFound />} />
           </Route>

@@ -64,8 +64,8 @@ export const factsQuery = z.object({
   year,
   indicator: z.enum(INDICATORS),
   met: z.enum(['true', 'false']).transform((v) => v === 'true'),
-  /** One unit directly under orgId ('' or omitted: all). */
-  childId: z.uuid().optional(),
+  /** One unit directly under orgId, or 'own' for the members of orgId itself (omitted: all). */
+  childId: z.union([z.uuid(), z.literal('own')]).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

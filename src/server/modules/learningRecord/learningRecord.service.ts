@@ -250,7 +250,7 @@ export function createLearningRecordService(db: Db, deps: { orgs: OrgService; pe
       const actor = requireActor(ctx);
       const member = await people.memberOfUser(db, actor.userId, countedOn(year));
       const unit = member?.memberships[0];
-      if (!member || !unit) return { items: [], owed: [] };
+      if (!member || !unit) return { member: null, items: [], owed: [] };
       const rows = await learningRecordRepo.list(db, { paths: ['/'], personId: member.person.id, year }, 500, 0);
       const items = await present(db, actor, rows.items);
       const entries = (await learningRecordRepo.catalogueFor(db, unit.orgPath)).filter(
@@ -263,7 +263,7 @@ export function createLearningRecordService(db: Db, deps: { orgs: OrgService; pe
         const hoursRequired = Number(entry.hoursPerYear);
         return { id: entry.id, title: entry.title, kind: entry.kind, legalBasis: entry.legalBasis, hoursRequired, hoursDone, done: counted.length > 0 && hoursDone >= hoursRequired };
       });
-      return { items, owed };
+      return { member: { personId: member.person.id, fullName: member.person.fullName, org: { id: unit.orgId, name: unit.orgName } }, items, owed };
     },
 
     async list(ctx: RequestContext, q: { orgId: string; year?: number; kind?: string; status?: string; personId?: string; q?: string; page: number; pageSize: number }) {
@@ -502,12 +502,12 @@ export function createLearningRecordService(db: Db, deps: { orgs: OrgService; pe
     async facts(ctx: RequestContext, q: { orgId: string; year: number; indicator: Indicator; met: boolean; childId?: string; page: number; pageSize: number }) {
       const actor = requireActor(ctx);
       const unit = await orgs.requireAccess(db, actor, q.orgId, 'learning.read');
-      if (q.childId) {
+      if (q.childId && q.childId !== 'own') {
         const child = (await orgs.findByIds(db, [q.childId]))[0];
         if (!child || child.parentId !== unit.id) throw invalid('childId', 'Đơn vị không trực thuộc đơn vị đã chọn.', 'That unit is not directly under the chosen one.');
       }
       const scope: FactsScope = { path: unit.path, year: q.year, day: countedOn(q.year) };
-      const page = await learningRecordRepo.factsOf(db, scope, { indicator: q.indicator, met: q.met, childId: q.childId }, q.pageSize, (q.page - 1) * q.pageSize);
+      const page = await learningRecordRepo.factsOf(db, scope, { indicator: q.indicator, met: q.met, childId: q.childId === 'own' ? '' : q.childId }, q.pageSize, (q.page - 1) * q.pageSize);
       return {
         items: page.items.map((f) => ({ person: { id: f.personId, fullName: f.fullName }, org: { id: f.orgId, name: f.orgName }, isLeader: f.isLeader, languageLevel: f.languageLevel })),
         total: page.total,

@@ -108,6 +108,7 @@ describe('a member records learning and the head verifies it', () => {
   it('shows the member what is still owed this year', async () => {
     const mine = await member.get(`/api/v1/learning-records/mine?year=${YEAR}`);
     expect(mine.body.owed).toMatchObject([{ kind: 'mandatory_training', hoursRequired: 40, hoursDone: 24, done: false }]);
+    expect(mine.body.member).toMatchObject({ fullName: 'Võ Thị Mỹ Linh', org: { id: s.unitA.id } });
   });
 });
 
@@ -155,6 +156,11 @@ describe('the shares, computed from the records', () => {
     expect(notDone.body.items.map((i: { person: { fullName: string } }) => i.person.fullName)).toEqual(['Lê Văn Đông', 'Lê Văn Hải']);
     const inA = await s.admin.get(`/api/v1/learning-records/summary/members?orgId=${s.rootId}&year=${YEAR}&indicator=mandatoryDone&met=false&childId=${s.unitA.id}`);
     expect(inA.body.items.map((i: { person: { fullName: string } }) => i.person.fullName)).toEqual(['Lê Văn Hải']);
+    // The members of the unit itself, not of those under it: none stand directly in the Sở here.
+    const own = await s.admin.get(`/api/v1/learning-records/summary/members?orgId=${s.rootId}&year=${YEAR}&indicator=mandatoryDone&met=false&childId=own`);
+    expect(own.body.items).toEqual([]);
+    const ownOfA = await s.admin.get(`/api/v1/learning-records/summary/members?orgId=${s.unitA.id}&year=${YEAR}&indicator=mandatoryDone&met=false&childId=own`);
+    expect(ownOfA.body.items.map((i: { person: { fullName: string } }) => i.person.fullName)).toEqual(['Lê Văn Hải']);
   });
 
   it('the catalogue is data: the secretariat adds an entry for its subtree, a unit head may not', async () => {

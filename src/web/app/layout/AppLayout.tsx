@@ -3,11 +3,12 @@ import { Button, Drawer, Grid, Layout } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
 import { Link, Outlet } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { NotificationBell } from '../../features/notifications/NotificationBell';
 import { useT } from '../i18n';
 import { SideMenu } from './SideMenu';
 import { UserMenu } from './UserMenu';
 
-/** Header (product name, language, user menu), left menu (a drawer on phones), page. */
+/** Header (product name, notifications, language, user menu), left menu (a drawer on phones), page. */
 export function AppLayout() {
   const t = useT();
   const screens = Grid.useBreakpoint();
@@ -31,6 +32,7 @@ export function AppLayout() {
           {t('app.name')}
         </Link>
         <span className="app-header-spacer" />
+        <NotificationBell />
         <LanguageSwitch compact={isPhone} />
         <UserMenu compact={isPhone} />
       </Layout.Header>

@@ -9,7 +9,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const me = useMe();
   const navigate = useNavigate();
   const location = useLocation();
-  const items = NAV_ITEMS.filter((item) => hasPermission(me.data, item.permission)).map((item) => ({
+  const items = NAV_ITEMS.filter((item) => !item.permission || hasPermission(me.data, item.permission)).map((item) => ({
     key: item.path,
     icon: item.icon,
     label: <span data-testid={item.testId}>{t(item.label)}</span>,

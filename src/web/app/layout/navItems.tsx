@@ -2,18 +2,22 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CheckSquareOutlined,
   ClusterOutlined,
   HomeOutlined,
   IdcardOutlined,
   ImportOutlined,
   NodeIndexOutlined,
+  ReadOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
+import { BarChartOutlined, FileDoneOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { MessageKey } from '../../../shared/i18n';
 
 export interface NavItem {
   path: string;
-  permission: string;
+  /** Shown to those who hold it somewhere; no permission: shown to everyone logged in. */
+  permission?: string;
   label: MessageKey;
   icon: ReactNode;
   testId: string;
@@ -23,6 +27,17 @@ export interface NavItem {
 
 /** Left menu entries, each shown when the user holds its permission somewhere. */
 export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/my-plan', label: 'nav.myPlan', icon: <ReadOutlined />, testId: 'nav-my-plan' },
+  {
+    path: '/study-plans',
+    permission: 'learning.read',
+    label: 'nav.studyPlans',
+    icon: <CheckSquareOutlined />,
+    testId: 'nav-study-plans',
+  },
+  { path: '/my-learning', label: 'nav.myLearning', icon: <FileDoneOutlined />, testId: 'nav-my-learning' },
+  { path: '/learning-records', permission: 'learning.read', label: 'nav.learningRecords', icon: <SafetyCertificateOutlined />, testId: 'nav-learning-records' },
+  { path: '/learning-summary', permission: 'learning.read', label: 'nav.learningSummary', icon: <BarChartOutlined />, testId: 'nav-learning-summary' },
   { path: '/orgs', permission: 'org.read', label: 'nav.orgs', icon: <ApartmentOutlined />, testId: 'nav-orgs' },
   {
     path: '/reorganisations',

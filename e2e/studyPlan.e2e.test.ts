@@ -1,0 +1,288 @@
+/**
+ * Self-study plans in Chromium against the app started as a user starts it: a member writes and
+ * submits a plan on a 360×740 phone; the unit head returns it with a comment; the member reads the
+ * comment (through the bell), fixes the plan and submits it again; the head sees what changed and
+ * approves it together with four colleagues' plans in one action; the member sees "Đã duyệt" and
+ * the year-end report form. The administrator opens the learning year and gets the server's
+ * check under the field. Every screen is shot at 360 and 1280 px; nothing scrolls sideways at 360.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithBrowser, launchBrowser, logIn, noSidewaysScroll, saveScreenshotOnFailure, shoot, startApp, type StartedApp } from './harness.js';
+import { ADMIN, COLLEAGUES, HEAD, MEMBER, seedPlans, UNIT, YEAR } from './studyPlan-seed.js';
+
+/** Waits up to 10 s for a value (acts write several rows and messages; the default second is short). */
+const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 10_000 });
+
+/** Clicks a modal's button once the modal has finished opening. */
+async function confirmIn(p: Page, testId: string): Promise<void> {
+  await p.locator('.ant-modal:visible').last().waitFor();
+  await p.waitForTimeout(300);
+  await p.getByTestId(testId).click();
+}
+
+const RETURN_COMMENT = 'Bổ sung nội dung bồi dưỡng kỹ năng chuyển đổi số theo kế hoạch của Sở.';
+
+/** Shoots test-results/screens/<name>-360.png and -1280.png, letting the layout settle at each width. */
+async function shootBoth(p: Page, name: string): Promise<void> {
+  const before = p.viewportSize();
+  for (const [width, height] of [
+    [360, 740],
+    [1280, 800],
+  ]) {
+    await p.setViewportSize({ width, height });
+    // From the top: a full-page shot of a scrolled page draws the sticky header over the middle.
+    await p.evaluate(() => window.scrollTo(0, 0));
+    await p.waitForTimeout(400);
+    if (width === 360) expect(await noSidewaysScroll(p), `${name} scrolls sideways at 360 px`).toBe(true);
+    await shoot(p, name, width);
+  }
+  if (before) await p.setViewportSize(before);
+  await p.waitForTimeout(200);
+}
+
+describeWithBrowser('self-study plans: write, return, fix, approve many', () => {
+  let app: StartedApp;
+  let browser: Browser;
+  let memberContext: BrowserContext;
+  let headContext: BrowserContext;
+  let member: Page;
+  let head: Page;
+  let page: Page | undefined;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    app = await startApp();
+    await seedPlans(app.url);
+    memberContext = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    headContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    member = await memberContext.newPage();
+    head = await headContext.newPage();
+    for (const p of [member, head]) p.on('pageerror', (e) => errors.push(e.message));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  saveScreenshotOnFailure(() => page);
+
+  const state = (p: Page) => p.getByTestId('plan-workspace').getAttribute('data-state');
+  const memberRow = (p: Page, name: string) => p.getByTestId('plan-members').locator('[data-row-key]', { hasText: name });
+
+  it('a member writes and submits a plan on a 360 px phone', async () => {
+    const p = (page = member);
+    await logIn(p, app.url, MEMBER);
+    await p.getByTestId('nav-open').click();
+    await p.getByTestId('nav-my-plan').click();
+    await p.waitForURL(/\/my-plan/);
+    await poll(() => p.getByTestId('learning-year').innerText()).toContain('31/03/' + YEAR);
+    await shootBoth(p, 'my-plan-start');
+
+    await p.getByTestId('plan-start-button').click();
+    await poll(() => state(p)).toBe('draft');
+    await p.getByTestId('plan-goals').fill('Hoàn thành bồi dưỡng ngạch chuyên viên chính; đạt chứng chỉ tiếng Anh bậc 3.');
+    await p.getByTestId('plan-line-add').click();
+    const first = p.getByTestId('plan-line').nth(0);
+    await first.getByTestId('line-content').fill('Bồi dưỡng kiến thức quản lý nhà nước ngạch chuyên viên chính');
+    await first.getByTestId('line-provider').fill('Trường Chính trị tỉnh Đắk Lắk');
+    await first.getByTestId('line-hours').fill('120');
+    expect(await noSidewaysScroll(p)).toBe(true);
+
+    // The commitment must be ticked to submit.
+    await p.getByTestId('plan-submit').click();
+    await poll(() => p.locator('.ant-form-item-explain-error').allInnerTexts()).toContain('Hãy đánh dấu cam kết trước khi gửi duyệt.');
+    await p.getByTestId('plan-commitment-confirm').check();
+    await shootBoth(p, 'my-plan-editor');
+    await p.getByTestId('plan-submit').click();
+    await poll(() => state(p)).toBe('submitted');
+    expect(await p.getByTestId('my-plan-state').innerText()).toBe('Chờ duyệt');
+    expect(await p.getByTestId('plan-hint').innerText()).toContain('chờ lãnh đạo đơn vị duyệt');
+    expect(await noSidewaysScroll(p)).toBe(true);
+  });
+
+  it('the unit head sees the queue and returns the plan with a comment', async () => {
+    const p = (page = head);
+    await logIn(p, app.url, HEAD);
+    // The head heard of the member's plan and of the four colleagues' plans.
+    await poll(() => p.getByTestId('notifications-bell').getAttribute('data-unread')).toBe('5');
+    await p.getByTestId('notifications-bell').click();
+    await poll(() => p.getByTestId('notification-item').count()).toBe(5);
+    expect(await p.getByTestId('notification-item').first().innerText()).toContain(`${MEMBER.displayName} đã gửi kế hoạch tự học năm ${YEAR} để duyệt.`);
+    await shoot(p, 'notifications', 1280);
+    await p.getByTestId('notifications-bell').click();
+    await p.getByTestId('nav-study-plans').click();
+    await p.waitForURL(/\/study-plans/);
+    await poll(() => p.getByTestId('plan-members').locator('[data-row-key]').count()).toBe(7);
+    expect(await memberRow(p, MEMBER.displayName).innerText()).toContain('Chờ duyệt');
+    expect(await p.getByTestId('plan-state-submitted').innerText()).toContain('5');
+    await poll(() => p.getByTestId('plan-summary-chart').locator('svg').count()).toBeGreaterThan(0);
+
+    // Mark-free search.
+    await p.locator('#plan-search').fill('le minh khoa');
+    await poll(() => p.getByTestId('plan-members').locator('[data-row-key]').count()).toBe(1);
+    await memberRow(p, MEMBER.displayName).getByTestId('plan-member-name').click();
+    await p.waitForURL(/\/study-plans\/[0-9a-f-]{36}$/);
+    await poll(() => p.getByTestId('plan-acts').innerText()).toContain('Phê duyệt');
+
+    await p.getByTestId('plan-act-return').click();
+    await confirmIn(p, 'plan-act-ok');
+    await poll(() => p.locator('.ant-form-item-explain-error').allInnerTexts()).toContain('Vui lòng nhập thông tin này.');
+    await p.getByTestId('plan-act-comment').fill(RETURN_COMMENT);
+    await p.getByTestId('plan-act-ok').click();
+    await poll(() => state(p)).toBe('returned');
+    expect(await p.getByTestId('plan-page-state').innerText()).toBe('Trả lại để sửa');
+  });
+
+  it('the member reads the comment from the bell, fixes the plan and submits it again', async () => {
+    const p = (page = member);
+    await p.reload();
+    await poll(() => p.getByTestId('notifications-bell').getAttribute('data-unread')).toBe('1');
+    await p.getByTestId('notifications-bell').click();
+    const item = p.getByTestId('notification-item').first();
+    await poll(() => item.innerText()).toContain(RETURN_COMMENT);
+    expect(await noSidewaysScroll(p)).toBe(true);
+    await shoot(p, 'notifications', 360);
+    await item.click();
+    await p.waitForURL(/\/study-plans\/[0-9a-f-]{36}$/);
+    await poll(() => p.getByTestId('plan-review-comment').innerText()).toContain(RETURN_COMMENT);
+    await poll(() => p.getByTestId('notifications-bell').getAttribute('data-unread')).toBe('0');
+    await shootBoth(p, 'my-plan-returned');
+
+    // One line changed (its hours), one added.
+    await p.getByTestId('plan-line').nth(0).getByTestId('line-hours').fill('100');
+    await p.getByTestId('plan-line-add').click();
+    const second = p.getByTestId('plan-line').nth(1);
+    await second.getByTestId('line-content').fill('Kỹ năng số, chuyển đổi số trong cơ quan nhà nước');
+    await second.getByTestId('line-hours').fill('24');
+    await p.getByTestId('plan-commitment-confirm').check();
+    await p.getByTestId('plan-submit').click();
+    await poll(() => state(p)).toBe('submitted');
+    expect(await noSidewaysScroll(p)).toBe(true);
+  });
+
+  it('the head sees what changed and approves it with four other plans in one action', async () => {
+    const p = (page = head);
+    await p.reload();
+    await poll(() => p.getByTestId('plan-changes').innerText()).toContain('thêm 1, sửa 1, bỏ 0');
+    expect(await p.getByTestId('plan-line-added').count()).toBe(1);
+    expect(await p.getByTestId('plan-line-changed').count()).toBe(1);
+    expect(await p.getByTestId('plan-changed-field').allInnerTexts()).toEqual(['100 giờ']);
+    expect(await p.getByTestId('plan-review-comment').innerText()).toContain(RETURN_COMMENT);
+    await shootBoth(p, 'plan-review');
+
+    await p.getByTestId('plan-back').click();
+    await p.waitForURL(/\/study-plans\?/);
+    await poll(() => p.getByTestId('plan-members').locator('[data-row-key]').count()).toBe(7);
+    for (const name of [MEMBER.displayName, ...COLLEAGUES]) {
+      await memberRow(p, name).locator('input[type=checkbox]').check();
+    }
+    await poll(() => p.getByTestId('plan-approve-many').innerText()).toContain('Duyệt 5 kế hoạch');
+    await shootBoth(p, 'study-plans');
+    await p.getByTestId('plan-approve-many').click();
+    await confirmIn(p, 'plan-approve-many-confirm');
+    await poll(() => p.getByTestId('plan-state-approved').innerText()).toContain('5');
+    for (const name of [MEMBER.displayName, ...COLLEAGUES]) {
+      await poll(() => memberRow(p, name).innerText()).toContain('Đã duyệt');
+    }
+    await poll(() => p.getByTestId('plan-approved-share').innerText()).toContain('5/7');
+
+    // A reminder for those who have not sent theirs: one without an account is counted apart.
+    await p.getByTestId('plan-remind').click();
+    await confirmIn(p, 'plan-remind-confirm');
+    await poll(() => p.getByTestId('plan-remind-result').innerText()).toContain('Đã nhắc 0 người');
+    expect(await p.getByTestId('plan-remind-result').innerText()).toContain('1 người chưa có tài khoản');
+  });
+
+  it('the member sees "Đã duyệt" and the year-end report form', async () => {
+    const p = (page = member);
+    await p.goto(`${app.url}/my-plan`);
+    await poll(() => p.getByTestId('my-plan-state').innerText()).toBe('Đã duyệt');
+    expect(await p.getByTestId('plan-history').innerText()).toContain('Phê duyệt');
+    expect(await p.getByTestId('plan-history').innerText()).toContain(RETURN_COMMENT);
+    await poll(() => p.getByTestId('report-line').count()).toBe(2);
+    expect(await p.getByTestId('plan-lines').innerText()).toContain('Kỹ năng số');
+    await shootBoth(p, 'my-plan-approved');
+  });
+
+  it('at year end the member sends the report and the head confirms the results', async () => {
+    const p = (page = member);
+    const pick = async (select: ReturnType<Page['getByTestId']>, option: string) => {
+      await select.click();
+      await p.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+      await poll(() => p.locator('.ant-select-dropdown:visible').count()).toBe(0);
+    };
+    const lines = p.getByTestId('report-line');
+    for (const [i, percent] of ['100', '80'].entries()) {
+      const line = lines.nth(i);
+      await line.getByTestId('report-result').fill(i === 0 ? 'Hoàn thành lớp bồi dưỡng, có giấy chứng nhận.' : 'Hoàn thành 4/5 chuyên đề.');
+      await line.getByTestId('report-percent').fill(percent);
+      await pick(line.getByTestId('report-assessment'), i === 0 ? 'Hoàn thành tốt' : 'Hoàn thành');
+    }
+    await pick(p.getByTestId('report-overall'), 'Hoàn thành tốt');
+    await p.getByTestId('report-send').click();
+    await poll(() => state(p)).toBe('reported');
+    expect(await p.getByTestId('plan-report').innerText()).toContain('Hoàn thành 4/5 chuyên đề.');
+    expect(await noSidewaysScroll(p)).toBe(true);
+
+    const h = (page = head);
+    await h.goto(`${app.url}/study-plans?state=reported`);
+    await memberRow(h, MEMBER.displayName).getByTestId('plan-member-name').click();
+    await poll(() => h.getByTestId('plan-report').innerText()).toContain('80%');
+    await h.getByTestId('plan-act-confirm').click();
+    await confirmIn(h, 'plan-act-ok');
+    await poll(() => state(h)).toBe('confirmed');
+
+    await p.reload();
+    await poll(() => p.getByTestId('my-plan-state').innerText()).toBe('Đã xác nhận kết quả');
+
+    // A year the agency has not opened says so.
+    await p.getByTestId('my-plan-year').click();
+    await p.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${YEAR - 1}"]`).click();
+    await poll(() => p.getByTestId('plan-no-year').innerText()).toContain(`Đơn vị chưa mở năm học tập ${YEAR - 1}`);
+    expect(new URL(p.url()).searchParams.get('year')).toBe(String(YEAR - 1));
+  });
+
+  it('the administrator opens the learning year of a unit; a deadline out of order is refused under its field', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const p = (page = await context.newPage());
+    p.on('pageerror', (e) => errors.push(e.message));
+    await logIn(p, app.url, ADMIN);
+    // An account without a staff record has no plan to write, and is told why.
+    await p.goto(`${app.url}/my-plan`);
+    await poll(() => p.getByTestId('plan-no-member').innerText()).toContain('chưa gắn với hồ sơ cán bộ');
+    await p.goto(`${app.url}/study-plans`);
+    await poll(() => p.getByTestId('ly-card').innerText()).toContain('31/03/' + YEAR);
+    // The agency: a bar for each of its units, the share approved under each name.
+    await poll(() => p.getByTestId('plan-summary-chart').locator('text', { hasText: 'Văn phòng Sở' }).count()).toBeGreaterThan(0);
+    await poll(() => p.getByTestId('plan-approved-share').innerText()).toContain('5/9');
+    await shootBoth(p, 'study-plans-agency');
+    // The agency's own members: none yet; its units below in the chart.
+    await p.getByTestId('plan-org-filter').click();
+    await p.keyboard.type('to chuc');
+    await p.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: UNIT }).first().click();
+    await poll(() => p.getByTestId('ly-card').innerText()).toContain('Theo năm học tập do');
+    await p.getByTestId('ly-edit').click();
+    await p.getByTestId('ly-plan-deadline-input').fill(`15/04/${YEAR}`);
+    await p.getByTestId('ly-plan-deadline-input').press('Enter');
+    await p.getByTestId('ly-report-deadline-input').fill(`01/04/${YEAR}`);
+    await p.getByTestId('ly-report-deadline-input').press('Enter');
+    await p.getByTestId('ly-submit').click();
+    await poll(() => p.locator('.ant-form-item-explain-error').allInnerTexts())
+      .toContain('Hạn báo cáo kết quả phải sau hạn nộp kế hoạch.');
+    await shootBoth(p, 'plan-learning-year');
+    await p.getByTestId('ly-report-deadline-input').fill(`15/12/${YEAR}`);
+    await p.getByTestId('ly-report-deadline-input').press('Enter');
+    await p.getByTestId('ly-submit').click();
+    await poll(() => p.getByTestId('ly-plan-deadline').innerText()).toBe(`15/04/${YEAR}`);
+    await poll(() => p.getByTestId('ly-card').innerText()).not.toContain('Theo năm học tập do');
+
+    // English is one click away, and nothing Vietnamese-only remains in the chrome.
+    await p.getByTestId('lang-en').click();
+    await poll(() => p.locator('.page-title').innerText()).toBe('Review self-study plans');
+    await shootBoth(p, 'study-plans-en');
+    await p.getByTestId('lang-vi').click();
+    await context.close();
+    expect(errors).toEqual([]);
+  });
+});
