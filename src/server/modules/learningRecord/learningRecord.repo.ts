@@ -272,8 +272,9 @@ export const learningRecordRepo = {
   // ── shares ────────────────────────────────────────────────────────────────
   /** The indicators counted per direct child of the subtree's root ('' for the root itself). */
   async tallies(tx: Executor, s: FactsScope): Promise<UnitTally[]> {
+    // One pass over the facts, grouped by unit and language level; the levels are then folded per unit.
     const rows = await tx.execute(sql`
-      select f."childId",
+      select f."childId", coalesce(f."languageLevel", 'none') as level,
         count(*)::int as members,
         count(*) filter (where f."isLeader")::int as leaders,
         count(*) filter (where f."owesMandatory")::int as owing,
@@ -284,13 +285,18 @@ export const learningRecordRepo = {
         count(*) filter (where f."itJoined")::int as "itJoined",
         count(*) filter (where f."languageJoined")::int as "languageJoined",
         count(*) filter (where f."languageCertified")::int as "languageCertified"
-      from (${factsSql(s)}) f group by f."childId"`);
-    const levels = await tx.execute(sql`
-      select f."childId", coalesce(f."languageLevel", 'none') as level, count(*)::int as n
       from (${factsSql(s)}) f group by 1, 2`);
-    const byChild = new Map<string, Record<string, number>>();
-    for (const r of rowsOf<{ childId: string; level: string; n: number }>(levels)) byChild.set(r.childId, { ...byChild.get(r.childId), [r.level]: r.n });
-    return rowsOf<Omit<UnitTally, 'levels'>>(rows).map((r) => ({ ...r, levels: byChild.get(r.childId) ?? {} }));
+    const byChild = new Map<string, UnitTally>();
+    for (const { level, ...r } of rowsOf<Omit<UnitTally, 'levels'> & { level: string }>(rows)) {
+      const t = byChild.get(r.childId);
+      if (!t) {
+        byChild.set(r.childId, { ...r, levels: { [level]: r.members } });
+        continue;
+      }
+      for (const k of ['members', 'leaders', 'owing', ...INDICATORS] as const) t[k] += r[k];
+      t.levels[level] = r.members;
+    }
+    return [...byChild.values()];
   },
 
   /** Members behind one number: those who meet (or not) an indicator, in Vietnamese order. */
