@@ -14,6 +14,11 @@ export const AUDIT_ENTITIES = [
   'emulation',
   'data_import',
   'audit',
+  'study_plan',
+  'learning_year',
+  'plan_template',
+  'learning_record',
+  'mandatory_training',
 ] as const;
 export const AUDIT_ACTIONS = [
   'create',
@@ -38,6 +43,21 @@ export const AUDIT_ACTIONS = [
   'remove_household',
   'export_requested',
   'export',
+  'delete',
+  'submit',
+  'withdraw',
+  'approve',
+  'return',
+  'report',
+  'confirm',
+  'returnReport',
+  'update_report',
+  'remind',
+  'generate',
+  'verify',
+  'reject',
+  'add_evidence',
+  'remove_evidence',
 ] as const;
 
 /** Every code above has its label in the catalogues (a missing one is a type error). */
