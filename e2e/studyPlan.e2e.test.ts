@@ -6,7 +6,9 @@
  * the year-end report form. The administrator opens the learning year and gets the server's
  * check under the field. Every screen is shot at 360 and 1280 px; nothing scrolls sideways at 360.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { attribute, zipEntryText } from '../src/server/platform/documents/docx-reading.fixture.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, launchBrowser, logIn, noSidewaysScroll, saveScreenshotOnFailure, shoot, startApp, type StartedApp } from './harness.js';
 import { ADMIN, COLLEAGUES, HEAD, MEMBER, seedPlans, UNIT, YEAR } from './studyPlan-seed.js';
@@ -241,6 +243,26 @@ describeWithBrowser('self-study plans: write, return, fix, approve many', () => 
     await p.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${YEAR - 1}"]`).click();
     await poll(() => p.getByTestId('plan-no-year').innerText()).toContain(`Đơn vị chưa mở năm học tập ${YEAR - 1}`);
     expect(new URL(p.url()).searchParams.get('year')).toBe(String(YEAR - 1));
+  });
+
+  it('the member downloads the plan as a Word file in the official layout', async () => {
+    const p = (page = member);
+    await p.goto(`${app.url}/my-plan?year=${YEAR}`);
+    await poll(() => p.getByTestId('my-plan-state').innerText()).toBe('Đã xác nhận kết quả');
+    const [download] = await Promise.all([p.waitForEvent('download'), p.getByTestId('plan-document').click()]);
+    expect(download.suggestedFilename()).toMatch(/^ke-hoach-tu-hoc-\d{4}-.+\.docx$/);
+    const docx = readFileSync((await download.path())!);
+    const xml = zipEntryText(docx, 'word/document.xml');
+    const text = xml.replace(/<w:br\/>/g, ' ').replace(/<[^>]+>/g, '');
+    // A4 portrait with the decree's margins, Times New Roman, the two-column header, the type and summary.
+    expect(attribute(xml, 'w:pgSz', 'w:w')).toBe(11906);
+    expect(attribute(xml, 'w:pgSz', 'w:h')).toBe(16838);
+    expect(attribute(xml, 'w:pgMar', 'w:left')).toBeGreaterThanOrEqual(1701);
+    expect(zipEntryText(docx, 'word/styles.xml')).toContain('w:ascii="Times New Roman"');
+    for (const expected of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'KẾ HOẠCH', `Tự học, tự bồi dưỡng năm ${YEAR}`, 'CAM KẾT', 'DUYỆT CỦA THỦ TRƯỞNG ĐƠN VỊ', 'NGƯỜI LẬP KẾ HOẠCH', MEMBER.displayName, 'Kết quả thực hiện'.toUpperCase()]) {
+      expect(text).toContain(expected);
+    }
+    expect(xml).toContain('w:orient="landscape"');
   });
 
   it('the administrator opens the learning year of a unit; a deadline out of order is refused under its field', async () => {

@@ -139,6 +139,8 @@ export const vi = {
   'studyPlan.review.returnComment': 'Nhận xét khi trả lại',
 
   'studyPlan.status.title': 'Tình trạng',
+  'studyPlan.document.download': 'Tải bản Word',
+  'studyPlan.document.help': 'Kế hoạch theo thể thức Nghị định 30/2020, để in và ký.',
   'studyPlan.status.state': 'Trạng thái',
   'studyPlan.status.member': 'Người lập',
   'studyPlan.status.unit': 'Đơn vị duyệt',
@@ -347,6 +349,8 @@ export const en: Record<keyof typeof vi, string> = {
   'studyPlan.review.returnComment': 'Comment given with the return',
 
   'studyPlan.status.title': 'Status',
+  'studyPlan.document.download': 'Download as Word',
+  'studyPlan.document.help': 'The plan in the official layout (Nghị định 30/2020), to print and sign.',
   'studyPlan.status.state': 'State',
   'studyPlan.status.member': 'Member',
   'studyPlan.status.unit': 'Approving unit',

@@ -1,8 +1,11 @@
 import type { ReactNode } from 'react';
-import { Card, Descriptions } from 'antd';
+import { FileWordOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Tooltip } from 'antd';
+import { errorText } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../../shared/vn-text';
 import type { LearningYearInfo, PlanView } from '../../../shared/studyPlan';
-import { useT } from '../../app/i18n';
+import { useLang, useT } from '../../app/i18n';
+import { usePlanDocument } from './studyPlanApi';
 import { FactsCard, type Fact } from '../../components/FactsCard';
 import { PlanStateTag } from './planLabels';
 
@@ -18,6 +21,27 @@ export function LearningYearFacts({ year, learningYear, extra }: { year: number;
     { key: 'report', label: t('studyPlan.ly.reportDeadline'), value: <strong>{formatDate(learningYear.reportDeadline)}</strong> },
   ];
   return <FactsCard title={t('studyPlan.ly.title', { year })} facts={facts} extra={extra} testId="learning-year" />;
+}
+
+/** Downloads the plan as a Word file in the official layout. */
+function PlanDocumentButton({ planId }: { planId: string }) {
+  const t = useT();
+  const { lang } = useLang();
+  const { message } = App.useApp();
+  const document = usePlanDocument();
+  return (
+    <Tooltip title={t('studyPlan.document.help')}>
+      <Button
+        size="small"
+        icon={<FileWordOutlined />}
+        loading={document.isPending}
+        onClick={() => document.mutate(planId, { onError: (error) => void message.error(errorText(lang, error)) })}
+        data-testid="plan-document"
+      >
+        {t('studyPlan.document.download')}
+      </Button>
+    </Tooltip>
+  );
 }
 
 /**
@@ -45,7 +69,7 @@ export function PlanStatusCard({ plan, position }: { plan: PlanView; position?: 
     ...when('confirmed', t('studyPlan.status.confirmedAt'), plan.confirmedAt),
   ];
   return (
-    <Card size="small" className="plan-part plan-status" title={t('studyPlan.status.title')} data-testid="plan-status">
+    <Card size="small" className="plan-part plan-status" title={t('studyPlan.status.title')} extra={<PlanDocumentButton planId={plan.id} />} data-testid="plan-status">
       <Descriptions size="small" column={{ xs: 1, sm: 2, xl: 3 }} items={items} className="plan-status-facts" />
       {ly?.startsOn && ly.endsOn && (
         <div className="muted plan-status-note">

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../app/api';
+import { fileUrl } from '../jobs/jobApi';
 import type {
   LearningYearRecord,
   MyPlanYear,
@@ -160,3 +161,10 @@ export function useSaveLearningYear() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.all }),
   });
 }
+
+/** The plan as a Word file in the official layout: generated on the server (kept and audited), then downloaded. */
+export const usePlanDocument = () =>
+  useMutation({
+    mutationFn: (id: string) => api.post<{ fileId: string; name: string }>(`${planPath(id)}/document`, {}),
+    onSuccess: ({ fileId }) => window.location.assign(fileUrl(fileId)),
+  });
