@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, Form, Grid, Input, Modal, Row, Select, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Grid, Input, Modal, Row, Select, Space, Tag, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import { BellOutlined, CheckOutlined, EyeOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
@@ -20,6 +20,7 @@ import { planPath, usePlanMemberColumns } from './planMemberColumns';
 import { STATE_ORDER, stateLabel } from './planLabels';
 import { formatShare, PlanSummaryChart } from './PlanSummaryChart';
 import { useApproveMany, usePlanMembers, usePlanSummary, useRemind } from './studyPlanApi';
+import { ListExportButton, ListExportProgress, useListExport } from '../jobs/ListExport';
 import './studyPlan.css';
 import { yearParam, YearSelect } from './YearSelect';
 
@@ -96,6 +97,8 @@ export default function StudyPlansPage() {
   const filter = orgId ? { orgId, year, state, q: params.q } : undefined;
   const summary = usePlanSummary(orgId, year);
   const members = usePlanMembers(filter, paging.page, paging.pageSize);
+  // The register exports exactly the list shown: the same unit, year, state and search.
+  const register = useListExport('/study-plans/export', 'study-plans', { orgId, year, ...(state ? { state } : {}), ...(params.q ? { q: params.q } : {}) });
   const remind = useRemind();
   const columns = usePlanMemberColumns();
   const pagination = usePagination(members.data, paging, (page, pageSize) => set({ page, pageSize }));
@@ -135,14 +138,19 @@ export default function StudyPlansPage() {
       <PageHeading
         title={t('studyPlan.list.title')}
         action={
-          canRemind &&
           orgId && (
-            <Button icon={<BellOutlined />} onClick={confirmRemind} loading={remind.isPending} disabled={!org} data-testid="plan-remind">
-              {t('studyPlan.list.remind')}
-            </Button>
+            <Space wrap>
+              <ListExportButton exporter={register} testId="plan-export" />
+              {canRemind && (
+                <Button icon={<BellOutlined />} onClick={confirmRemind} loading={remind.isPending} disabled={!org} data-testid="plan-remind">
+                  {t('studyPlan.list.remind')}
+                </Button>
+              )}
+            </Space>
           )
         }
       />
+      <ListExportProgress exporter={register} />
       <div className="filters">
         <OrgFilter orgId={orgId} onChange={(id) => set({ orgId: id, state: undefined })} placeholder={t('studyPlan.list.unit')} testId="plan-org-filter" />
         <YearSelect value={year} onChange={(y) => set({ year: y === new Date().getFullYear() ? undefined : y })} testId="plan-year" />
