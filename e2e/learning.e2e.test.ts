@@ -96,6 +96,9 @@ describeWithBrowser('learning records: a certificate added on a phone, verified,
     expect(await noSidewaysScroll(p)).toBe(true);
 
     await p.getByTestId('record-add').click();
+    // Let the modal finish opening: a click during its zoom lands where the option no longer is.
+    await p.locator('.ant-modal:visible').last().waitFor();
+    await p.waitForTimeout(300);
     await p.locator('#record_title').fill(TITLE);
     // The fields follow the kind: a language and its level appear for a language record.
     expect(await p.locator('#record_language').count()).toBe(0);
