@@ -1,16 +1,8 @@
 import { z } from 'zod';
 import { IT_STANDARDS, LANGUAGE_LEVELS, RECORD_KINDS, RECORD_STATUSES } from '../../../shared/learning.js';
 import { keysOf } from '../../../shared/people.js';
-import { isoDate, text } from '../../platform/http/schemas.js';
+import { isoDate, optionalText, text } from '../../platform/http/schemas.js';
 import { INDICATORS } from './learningRecord.repo.js';
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => v || null);
 
 const year = z.coerce.number().int().min(2000).max(2100);
 

@@ -1,16 +1,8 @@
 import { z } from 'zod';
 import { LEARNING_METHODS, LINE_TYPES, PLAN_STATES, SELF_ASSESSMENTS } from '../../../shared/studyPlan.js';
 import { keysOf } from '../../../shared/people.js';
-import { isoDate, text } from '../../platform/http/schemas.js';
+import { booleanQuery, isoDate, optionalText, text } from '../../platform/http/schemas.js';
 import { PLAN_ACTS } from './workflow.js';
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => v || null);
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'YYYY-MM' });
 
@@ -75,10 +67,7 @@ export const membersQuery = z.object({
   state: z.enum([...keysOf(PLAN_STATES), 'none']).optional(),
   q: z.string().trim().max(200).optional(),
   /** Only members of the unit itself, not of its children. */
-  directOnly: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
+  directOnly: booleanQuery,
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

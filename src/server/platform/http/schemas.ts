@@ -24,3 +24,12 @@ export const booleanQuery = z
 
 /** A required human-entered text: trimmed, non-empty, bounded. */
 export const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** An optional human-entered text: trimmed and bounded; empty, null or absent becomes null. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => v || null);
