@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/index.js';
 import { containsPattern } from '../../db/columns.js';
 import { org } from '../org/org.table.js';
@@ -74,8 +74,16 @@ async function cappedCount(db: Executor, from: (q: any) => any): Promise<{ total
   return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }
 
-/** Subtrees of at most this many units are listed by their ids rather than by path. */
-const SMALL_SUBTREE = 1000;
+/**
+ * How resident lists choose their query shape (tests lower them to exercise every shape on small data):
+ * * `smallSubtree`: subtrees of at most this many units are listed by their ids rather than by path;
+ * * `matchesFirstLimit`: a name search over the province (or a larger subtree), sorted by name, is
+ *   answered "matches first" when the planner expects at most this many people to match the name.
+ *   Above it the matches are dense enough for the walk along person_name_sort_idx to meet a page of
+ *   them early, and sorting them all would cost more ("an", 2.6 M matches: 1.4 s sorted, 4 ms
+ *   walked). bench/README.md, finding 2 and variant V5.
+ */
+export const listTuning = { smallSubtree: 1000, matchesFirstLimit: 300_000 };
 
 /**
  * Where residents are looked for, and how a name is matched there. Within a commune or a district,
@@ -94,8 +102,53 @@ function residentConditions(f: PeopleFilter, units: { id: string }[] | null): (S
 /** The units of a small subtree, or null for a province-wide list (or a large subtree). */
 async function smallSubtree(db: Executor, paths: string[]) {
   if (paths.includes('/')) return null;
-  const units = await db.select({ id: org.id }).from(org).where(inSubtrees(paths)).limit(SMALL_SUBTREE + 1);
-  return units.length > SMALL_SUBTREE ? null : units;
+  const units = await db.select({ id: org.id }).from(org).where(inSubtrees(paths)).limit(listTuning.smallSubtree + 1);
+  return units.length > listTuning.smallSubtree ? null : units;
+}
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+/**
+ * The planner's estimate of the people whose name contains the key: EXPLAIN without ANALYZE, about
+ * a millisecond. Whatever the subtree, matching first costs what the trigram index returns.
+ */
+async function estimatedNameMatches(db: Executor, nameKey: string): Promise<number> {
+  const [row] = rowsOf<Record<string, unknown>>(await db.execute(sql`explain (format json) select 1 from ${person} where ${like(person.nameSearch, containsPattern(nameKey))}`));
+  const value = Object.values(row ?? {})[0];
+  const plan = (typeof value === 'string' ? JSON.parse(value) : value) as { Plan: { 'Plan Rows': number } }[];
+  return plan[0]?.Plan['Plan Rows'] ?? Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Residents found by name, "matches first": every match's id and sort key through the trigram index
+ * (materialised, so the planner cannot walk person_name_sort_idx instead), the page's ids by name,
+ * then the page's rows; the matches are counted (up to the cap) in the same statement, from the
+ * materialised matches rather than by a second trigram scan. Left to itself the planner
+ * walks the name order filtering by name, expecting matches to be spread along it; but names sort
+ * by given name first, so a full name's matches cluster ("nguyen thi thuy" all sort under "thuy")
+ * and the walk read 3.2 M rows (3.2 s) before the first one.
+ */
+async function residentsMatchesFirst(db: Executor, f: PeopleFilter & { nameKey: string }) {
+  const conditions = personConditions(f);
+  const matches = f.paths.includes('/')
+    ? db.select({ id: person.id, nameSort: person.nameSort }).from(person).where(and(isNotNull(person.residenceOrgId), ...conditions))
+    : db.select({ id: person.id, nameSort: person.nameSort }).from(person).innerJoin(org, eq(org.id, person.residenceOrgId)).where(and(inSubtrees(f.paths), ...conditions));
+  const dir = f.sort === '-name' ? sql`desc` : sql`asc`;
+  const rows = rowsOf<ResidentListRow & { matches: number }>(
+    await db.execute(sql`
+      with m as materialized (${matches}),
+      page as (select id, name_sort from m order by name_sort ${dir}, id limit ${f.limit} offset ${f.offset})
+      select ${person.id} as "id", ${person.fullName} as "fullName", ${person.birthDate} as "birthDate", ${person.sex} as "sex",
+             ${person.ethnicity} as "ethnicity", ${person.citizenId} as "citizenId", ${person.phone} as "phone",
+             ${person.citizenGroup} as "citizenGroup", ${org.id} as "orgId", ${org.name} as "orgName", ${org.path} as "orgPath",
+             ${person.householdId} as "householdId", ${person.householdRelation} as "householdRelation",
+             (select count(*) from (select 1 from m limit ${COUNT_CAP + 1}) c)::int as "matches"
+        from page join ${person} on ${person.id} = page.id join ${org} on ${org.id} = ${person.residenceOrgId}
+       order by page.name_sort ${dir}, page.id`),
+  );
+  const n = rows.length ? Number(rows[0]!.matches) : f.offset === 0 ? 0 : null;
+  const items = rows.map(({ matches: _m, ...r }) => r as ResidentListRow);
+  return { items, n };
 }
 
 export const peopleRepo = {
@@ -133,8 +186,16 @@ export const peopleRepo = {
 
   /** Residents of the subtrees (by the hamlet or unit they live in). */
   async listResidents(db: Executor, f: PeopleFilter) {
-    const where = and(...residentConditions(f, await smallSubtree(db, f.paths)));
+    const units = await smallSubtree(db, f.paths);
+    const where = and(...residentConditions(f, units));
     const from = (q: any) => q.from(person).innerJoin(org, eq(org.id, person.residenceOrgId)).where(where);
+    // Province-wide (or a large subtree), by name: the planner's estimate of the matches picks the shape.
+    if (units === null && f.nameKey && !f.sort.endsWith('birthDate') && (await estimatedNameMatches(db, f.nameKey)) <= listTuning.matchesFirstLimit) {
+      const { items, n } = await residentsMatchesFirst(db, { ...f, nameKey: f.nameKey });
+      // A page past the end has no row to carry the count: count as other lists do.
+      const count = n === null ? await cappedCount(db, from) : { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+      return { items, ...count };
+    }
     const [items, count] = await Promise.all([
       from(
         db.select({ ...listedPerson, orgId: org.id, orgName: org.name, orgPath: org.path, householdId: person.householdId, householdRelation: person.householdRelation }),
