@@ -1,15 +1,20 @@
 /**
  * The staff import at province scale: a 100,000-row workbook as offices send them
- * (STT | Họ và tên | Ngày sinh | Giới tính | Số CCCD | Số điện thoại | Đơn vị | Chức vụ | Ngạch |
- * Trình độ chuyên môn, under a title row), written with exceljs' streaming WorkbookWriter.
+ * (STT | Họ và tên | Ngày sinh | Giới tính | Số CCCD | Số điện thoại | Đơn vị | Chức vụ | Loại |
+ * Ngạch | Trình độ chuyên môn, under a title row), written with exceljs' streaming WorkbookWriter.
+ * It is the list of one Sở (a provincial agency): the "Đơn vị" column names one of its phòng as
+ * people type them ("Phòng Pháp chế", "P. Pháp chế", "Pháp chế"), or the Sở itself for its board,
+ * so the app's import, targeted at the Sở, resolves every row (unit names are unique within a Sở,
+ * not across the province: every commune has a "Phòng Kinh tế").
  *
  * The floor (measureImportFloor) is what any importer must at least do with that file:
  *   1. read it with exceljs' streaming WorkbookReader (cells to text; timed alone, with its peak
  *      memory), then
  *   2. read it again turning each row into a person and a membership (name keys from vn-text,
- *      dd/mm/yyyy to ISO, unit label to id, qualification label to code, category from the
- *      rank), streaming the people into COPY `person`, then COPY `membership`, with every index
- *      and foreign key in place (the database holds the province's 4 M people).
+ *      dd/mm/yyyy to ISO, unit label to id, qualification label to code, the category column),
+ *      streaming the people into COPY `person`, then COPY `membership`, with every index and
+ *      foreign key in place (the database holds the province's 4 M people).
+ * Both read with the app's fix for exceljs's streaming reader (src/server/platform/excel/exceljs-utf8.ts).
  * removeImported() deletes the rows again, so the app's import can run on the same file and the
  * same database: measureAppImport() wraps it with the same clock and memory sampler.
  */
@@ -40,10 +45,10 @@ import {
   phoneOf,
   positionIn,
   STAFF_QUALIFICATIONS,
-  staffHomes,
 } from './province-people-data.js';
 
-export const STAFF_HEADERS = ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Số điện thoại', 'Đơn vị', 'Chức vụ', 'Ngạch', 'Trình độ chuyên môn'];
+export const STAFF_HEADERS = ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Số điện thoại', 'Đơn vị', 'Chức vụ', 'Loại', 'Ngạch', 'Trình độ chuyên môn'];
+const CATEGORY_LABELS: Record<StaffCategory, string> = { cong_chuc: 'Công chức', vien_chuc: 'Viên chức', nguoi_lao_dong: 'Người lao động' };
 const TITLE = 'DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC VÀ NGƯỜI LAO ĐỘNG';
 
 export interface ImportBenchEnv {
@@ -56,8 +61,10 @@ export interface ImportBenchEnv {
   /** Folder for the workbook. */
   dir: string;
   services: Services;
-  /** The system administrator's context (the import runs on the province's root). */
+  /** The system administrator's context. */
   ctx: RequestContext;
+  /** The Sở whose staff list the workbook is; the app's import targets it. */
+  agency: OrgRowGen;
 }
 
 export interface Clocked {
@@ -76,7 +83,15 @@ export interface ImportFigures {
   /** Read, rows built and streamed into COPY person, then COPY membership, in a process of its own. */
   floor: Clocked & { startRssMb: number; readAndCopyPersonMs: number; copyMembershipMs: number; people: number; memberships: number };
   /** The app's import of the same file, when measured (see measureAppImport). */
-  app?: Clocked & { people: number; memberships: number };
+  app?: Clocked & { startRssMb: number; people: number; memberships: number; phases: AppImportPhase[] };
+}
+
+/** A step of the app's import: wall time, and the peak JS heap + external growth over the import's start. */
+export interface AppImportPhase {
+  step: string;
+  ms: number;
+  peakHeapMb: number;
+  peakRssMb: number;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -94,25 +109,42 @@ function collect() {
   gc();
 }
 
-/** Runs fn, sampling memory every 5 ms: wall time and peak growth over the start. */
-export async function clocked<T>(fn: () => Promise<T>): Promise<{ result: T } & Clocked> {
+/** Peaks since the last phase() mark of the clocked() call in progress. */
+let phasePeaks: { rss: number; heap: number } | null = null;
+
+/**
+ * Runs fn, sampling memory every 5 ms: wall time and peak growth over the start. `phase()` (given
+ * to fn) returns the peaks since its previous call, for the steps of a longer run.
+ */
+export async function clocked<T>(fn: (phase: () => { peakRssMb: number; peakHeapMb: number }) => Promise<T>): Promise<{ result: T; startRssMb: number } & Clocked> {
   collect();
   const base = process.memoryUsage();
+  const baseHeap = base.heapUsed + base.external;
   let rss = base.rss;
-  let heap = base.heapUsed + base.external;
+  let heap = baseHeap;
+  phasePeaks = { rss: base.rss, heap: baseHeap };
   const sample = () => {
     const m = process.memoryUsage();
     rss = Math.max(rss, m.rss);
     heap = Math.max(heap, m.heapUsed + m.external);
+    phasePeaks!.rss = Math.max(phasePeaks!.rss, m.rss);
+    phasePeaks!.heap = Math.max(phasePeaks!.heap, m.heapUsed + m.external);
+  };
+  const phase = () => {
+    sample();
+    const peaks = { peakRssMb: phasePeaks!.rss / 2 ** 20, peakHeapMb: (phasePeaks!.heap - baseHeap) / 2 ** 20 };
+    const m = process.memoryUsage();
+    phasePeaks = { rss: m.rss, heap: m.heapUsed + m.external };
+    return peaks;
   };
   const timer = setInterval(sample, 5);
   sampler = sample;
   const t0 = performance.now();
   try {
-    const result = await fn();
+    const result = await fn(phase);
     const ms = performance.now() - t0;
     sample();
-    return { result, ms, peakRssMb: rss / 2 ** 20, peakHeapMb: (heap - base.heapUsed - base.external) / 2 ** 20 };
+    return { result, ms, startRssMb: base.rss / 2 ** 20, peakRssMb: rss / 2 ** 20, peakHeapMb: (heap - baseHeap) / 2 ** 20 };
   } finally {
     clearInterval(timer);
     sampler = null;
@@ -122,32 +154,31 @@ export async function clocked<T>(fn: () => Promise<T>): Promise<{ result: T } & 
 // ---------------------------------------------------------------------------------------
 // The workbook
 
-/** How a unit is written in the "Đơn vị" column: its name, and its parent's when it has one ("Phòng Kinh tế – Xã Vĩnh Điều 57"). */
-export function unitLabels(orgs: GeneratedOrgs): Map<string, OrgRowGen> {
-  const byId = new Map(orgs.rows.map((o) => [o.id, o]));
-  const labels = new Map<string, OrgRowGen>();
-  for (const o of orgs.rows) {
-    const parent = o.parentId ? byId.get(o.parentId) : undefined;
-    const label = !parent || parent.id === orgs.root.id ? o.name : `${o.name} – ${parent.name}`;
-    if (!labels.has(label)) labels.set(label, o);
-  }
-  return labels;
+/** The units of a Sở's staff list: the Sở itself (its board) and its phòng. */
+export function agencyUnits(orgs: GeneratedOrgs, agency: OrgRowGen): OrgRowGen[] {
+  return [agency, ...orgs.departments.filter((d) => d.parentId === agency.id)];
 }
 
-const labelOf = (orgs: GeneratedOrgs, byId: Map<string, OrgRowGen>, o: OrgRowGen) => {
-  const parent = o.parentId ? byId.get(o.parentId) : undefined;
-  return !parent || parent.id === orgs.root.id ? o.name : `${o.name} – ${parent.name}`;
-};
+/**
+ * How an office writes a unit in the "Đơn vị" column: a phòng by its name, abbreviated ("P. Pháp
+ * chế") or without "Phòng"; anything else by its name. The app's resolver accepts all three.
+ */
+export function labelsOf(unit: OrgRowGen): string[] {
+  const m = /^Phòng (.+)$/.exec(unit.name);
+  return m ? [unit.name, `P. ${m[1]}`, m[1]!] : [unit.name];
+}
+const LABEL_WEIGHTS = [0.7, 0.2, 0.1];
 
 const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
-/** Writes the staff workbook: a title row, an empty row, the header, then the rows. */
-export async function writeStaffWorkbook(file: string, orgs: GeneratedOrgs, count: number, seed = 92): Promise<{ bytes: number; ms: number }> {
+/** Writes the staff workbook of a Sở: a title row, an empty row, the header, then the rows. */
+export async function writeStaffWorkbook(file: string, orgs: GeneratedOrgs, agency: OrgRowGen, count: number, seed = 92): Promise<{ bytes: number; ms: number }> {
   const t0 = performance.now();
   const { default: ExcelJS } = await import('exceljs');
   const rand = mulberry32(seed);
-  const homes = staffHomes(orgs);
-  const byId = new Map(orgs.rows.map((o) => [o.id, o]));
+  const [board, ...phong] = agencyUnits(orgs, agency);
+  // 3 % on the Sở's board (its name in the column), the rest spread over its phòng.
+  const homes: (readonly [OrgRowGen[], number])[] = [[[board!], 0.03], [phong, 0.97]];
   const ids = new CitizenIds();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
   const sheet = wb.addWorksheet('Danh sách');
@@ -162,6 +193,8 @@ export async function writeStaffWorkbook(file: string, orgs: GeneratedOrgs, coun
     const category = categoryOf(rand, unit);
     const { position, rank } = positionIn(rand, unit, category);
     const qualification = weighted(rand, STAFF_QUALIFICATIONS);
+    const labels = labelsOf(unit);
+    const label = labels.length === 1 ? labels[0]! : weighted(rand, labels.map((l, k) => [l, LABEL_WEIGHTS[k]!] as const));
     sheet
       .addRow([
         i + 1,
@@ -170,8 +203,9 @@ export async function writeStaffWorkbook(file: string, orgs: GeneratedOrgs, coun
         female ? 'Nữ' : 'Nam',
         ids.next(IMPORT_PROVINCE_CODE, birth, female),
         rand() < 0.9 ? phoneOf(rand) : '',
-        labelOf(orgs, byId, unit),
+        label,
         position,
+        CATEGORY_LABELS[category],
         rank ?? '',
         QUALIFICATIONS[qualification].vi,
       ])
@@ -232,7 +266,7 @@ export async function* staffRows(file: string): AsyncGenerator<string[]> {
 // The floor
 
 const QUALIFICATION_BY_LABEL = new Map(Object.entries(QUALIFICATIONS).map(([code, l]) => [l.vi, code as Qualification]));
-const VIEN_CHUC_RANKS = /Giáo viên|Thư viện|Bác sĩ|Y sĩ|Điều dưỡng|Hộ sinh|Dược sĩ/;
+const CATEGORY_BY_LABEL = new Map(Object.entries(CATEGORY_LABELS).map(([code, label]) => [label, code as StaffCategory]));
 const LEADERS = /^(Trưởng|Phó|Giám đốc|Hiệu trưởng|Trạm trưởng|Chủ tịch)/;
 const N = '\\N';
 
@@ -269,9 +303,10 @@ async function readAlone(file: string) {
 }
 
 /** Read again, build each row's person and membership, stream the people into COPY, then COPY the memberships. */
-async function floorRun(file: string, orgs: GeneratedOrgs, target: PsqlTarget) {
-  const labels = unitLabels(orgs);
-  /** A unit label damaged by the reader: the one label that starts and ends as it does. */
+async function floorRun(file: string, orgs: GeneratedOrgs, agencyId: string, target: PsqlTarget) {
+  const agency = orgs.agencies.find((a) => a.id === agencyId)!;
+  const labels = new Map(agencyUnits(orgs, agency).flatMap((u) => labelsOf(u).map((l) => [l, u] as const)));
+  /** A unit label damaged by the reader (without the UTF-8 fix): the one label that starts and ends as it does. */
   const resolve = (label: string) => {
     const found = labels.get(label);
     if (found || !label.includes('\uFFFD')) return found;
@@ -281,20 +316,22 @@ async function floorRun(file: string, orgs: GeneratedOrgs, target: PsqlTarget) {
     return undefined;
   };
   const today = new Date().toISOString().slice(0, 10);
-  // Memberships wait for their people (their foreign key) in memory: 100 k short lines.
-  const memberships: string[] = [];
+  // Memberships wait for their people (their foreign key) in memory: 100 k short lines, kept as
+  // bytes: a string built from cell values can keep the reader's whole decoded XML chunk alive
+  // (V8 slices substrings), which held some 250 MB here.
+  const memberships: Buffer[] = [];
   let people = 0;
   const t = performance.now();
   async function* personLines() {
     for await (const c of staffRows(file)) {
       const i = people++;
-      const [, fullName, birth, sex, citizenId, phone, unitLabel, position, rank, qualification] = c as [string, string, string, string, string, string, string, string, string, string];
+      const [, fullName, birth, sex, citizenId, phone, unitLabel, position, categoryLabel, rank, qualification] = c as [string, string, string, string, string, string, string, string, string, string, string];
       const unit = resolve(unitLabel);
       if (!unit) throw new Error(`row ${i + 1}: unknown unit ${unitLabel}`);
       const birthDate = `${birth.slice(6, 10)}-${birth.slice(3, 5)}-${birth.slice(0, 2)}`;
-      const category: StaffCategory = !rank ? 'nguoi_lao_dong' : VIEN_CHUC_RANKS.test(rank) ? 'vien_chuc' : 'cong_chuc';
+      const category = CATEGORY_BY_LABEL.get(categoryLabel) ?? 'cong_chuc';
       const id = idOf(Ns.imported, i);
-      memberships.push(`${idOf(Ns.importedMembership, i)}\t${id}\t${unit.id}\t${position}\t${LEADERS.test(position)}\t${category}\t${rank || N}\t${today}\t${N}\n`);
+      memberships.push(Buffer.from(`${idOf(Ns.importedMembership, i)}\t${id}\t${unit.id}\t${position}\t${LEADERS.test(position)}\t${category}\t${rank || N}\t${today}\t${N}\n`));
       yield `${id}\t${fullName}\t${searchKey(fullName)}\t${personSortKey(fullName)}\t${birthDate}\t${sex === 'Nữ' ? 'female' : 'male'}\t${N}\t${citizenId}\t${phone || N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${QUALIFICATION_BY_LABEL.get(qualification) ?? N}\t${N}\t${groupOf(birthDate, null, category)}\n`;
     }
   }
@@ -302,7 +339,7 @@ async function floorRun(file: string, orgs: GeneratedOrgs, target: PsqlTarget) {
   const readAndCopyPersonMs = performance.now() - t;
   sampleMemory();
   const t2 = performance.now();
-  await copyLines(target, 'membership', MEMBERSHIP_COLUMNS, memberships);
+  await copyLines(target, 'membership', MEMBERSHIP_COLUMNS, memberships.map((b) => b.toString()));
   return { people, memberships: memberships.length, readAndCopyPersonMs, copyMembershipMs: performance.now() - t2 };
 }
 
@@ -320,9 +357,11 @@ interface ChildFigures<T> {
  * people-import.ts <step> <file> <target>`. The child rebuilds the organisations from the same
  * BENCH_* environment (the generator is deterministic) to resolve unit labels.
  */
-function inChild<T>(step: 'read' | 'floor', file: string, target: PsqlTarget): Promise<ChildFigures<T>> {
+function inChild<T>(step: 'read' | 'floor', file: string, target: PsqlTarget, agencyId: string): Promise<ChildFigures<T>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), step, file, JSON.stringify(target)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // A heap limit given to the bench (to check the app's import stays bounded) is not the floor's.
+    const execArgv = process.execArgv.filter((a) => !a.startsWith('--max-old-space-size'));
+    const child = spawn(process.execPath, [...execArgv, fileURLToPath(import.meta.url), step, file, JSON.stringify(target), agencyId], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('error', reject);
@@ -334,20 +373,22 @@ function inChild<T>(step: 'read' | 'floor', file: string, target: PsqlTarget): P
   });
 }
 
-async function childMain(step: string, file: string, target: PsqlTarget) {
+async function childMain(step: string, file: string, target: PsqlTarget, agencyId: string) {
   const orgs = step === 'floor' ? generateOrgs(sizesFromEnv()) : null;
+  // The app's fix for exceljs's streaming reader (letters split between chunks), as the app reads.
+  await import('../src/server/platform/excel/exceljs-utf8.js');
   await import('exceljs');
   const startRssMb = process.memoryUsage().rss / 2 ** 20;
-  const run = await clocked<unknown>(() => (step === 'read' ? readAlone(file) : floorRun(file, orgs!, target)));
+  const run = await clocked<unknown>(() => (step === 'read' ? readAlone(file) : floorRun(file, orgs!, agencyId, target)));
   const figures: ChildFigures<unknown> = { ms: run.ms, maxRssMb: process.resourceUsage().maxRSS / 1024, startRssMb, peakHeapMb: run.peakHeapMb, result: run.result };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
 export async function measureImportFloor(env: ImportBenchEnv): Promise<ImportFigures> {
   const file = path.join(env.dir, `danh-sach-can-bo-${env.rows}.xlsx`);
-  const written = await writeStaffWorkbook(file, env.orgs, env.rows);
-  const read = await inChild<Awaited<ReturnType<typeof readAlone>>>('read', file, env.target);
-  const floor = await inChild<Awaited<ReturnType<typeof floorRun>>>('floor', file, env.target);
+  const written = await writeStaffWorkbook(file, env.orgs, env.agency, env.rows);
+  const read = await inChild<Awaited<ReturnType<typeof readAlone>>>('read', file, env.target, env.agency.id);
+  const floor = await inChild<Awaited<ReturnType<typeof floorRun>>>('floor', file, env.target, env.agency.id);
   return {
     rows: env.rows,
     file: { path: file, bytes: written.bytes, writeMs: written.ms },
@@ -359,21 +400,26 @@ export async function measureImportFloor(env: ImportBenchEnv): Promise<ImportFig
 /**
  * The app's import of the same workbook, measured like the floor: `run` does the whole import
  * through the app (upload, analysis, confirmation, the import job) and returns when its rows are
- * in the database. The rows are counted by their citizen IDs; removeImported() deletes them again.
+ * in the database, with the time and memory of each step (`phase()` gives the peaks since its last
+ * call). The rows are counted by their citizen IDs; removeImported() deletes them again.
  *
  *   await removeImported(env);   // after the floor
- *   await measureAppImport(env, figures, async (file) => { …services.imports… });
+ *   await measureAppImport(env, figures, async (file, phase) => { …services.imports… });
  *   log(formatImportFigures(figures));
  *   await removeImported(env);
  */
-export async function measureAppImport(env: ImportBenchEnv, figures: ImportFigures, run: (file: string) => Promise<void>): Promise<NonNullable<ImportFigures['app']>> {
-  const app = await clocked(() => run(figures.file.path));
+export async function measureAppImport(
+  env: ImportBenchEnv,
+  figures: ImportFigures,
+  run: (file: string, phase: () => { peakRssMb: number; peakHeapMb: number }) => Promise<AppImportPhase[]>,
+): Promise<NonNullable<ImportFigures['app']>> {
+  const app = await clocked((phase) => run(figures.file.path, phase));
   const { rows } = await env.sql.query<{ people: number; memberships: number }>(
     `select count(*)::int as people, (select count(*)::int from membership m join person p on p.id = m.person_id where p.citizen_id >= $1 and p.citizen_id < $2) as memberships
        from person where citizen_id >= $1 and citizen_id < $2`,
     [IMPORT_PROVINCE_CODE, String(Number(IMPORT_PROVINCE_CODE) + 1).padStart(3, '0')],
   );
-  figures.app = { ms: app.ms, peakRssMb: app.peakRssMb, peakHeapMb: app.peakHeapMb, ...rows[0]! };
+  figures.app = { ms: app.ms, startRssMb: app.startRssMb, peakRssMb: app.peakRssMb, peakHeapMb: app.peakHeapMb, phases: app.result, ...rows[0]! };
   return figures.app;
 }
 
@@ -391,16 +437,17 @@ export function formatImportFigures(f: ImportFigures): string {
   ];
   if (f.app) {
     lines.push(
-      `  app import: ${s(f.app.ms)}, ${rate(f.app.ms)}; JS heap +${mb(f.app.peakHeapMb)} at its peak (process RSS ${mb(f.app.peakRssMb)}); ${f.app.people.toLocaleString('en')} people, ${f.app.memberships.toLocaleString('en')} memberships — ${(f.app.ms / f.floor.ms).toFixed(1)}× the floor`,
+      `  app import (in the bench process, targeted at the Sở): ${s(f.app.ms)}, ${rate(f.app.ms)}; JS heap + external +${mb(f.app.peakHeapMb)} at its peak; process RSS ${mb(f.app.peakRssMb)} at its peak (${mb(f.app.startRssMb)} before); ${f.app.people.toLocaleString('en')} people, ${f.app.memberships.toLocaleString('en')} memberships — ${(f.app.ms / f.floor.ms).toFixed(1)}× the floor`,
     );
+    for (const p of f.app.phases) lines.push(`    ${p.step.padEnd(64)} ${s(p.ms).padStart(9)}   heap +${mb(p.peakHeapMb)}, RSS ${mb(p.peakRssMb)} at its peak`);
   }
   return lines.join('\n');
 }
 
 // A step of the floor run in a child process (see inChild).
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const [step, file, target] = process.argv.slice(2);
-  childMain(step!, file!, JSON.parse(target!) as PsqlTarget).catch((err) => {
+  const [step, file, target, agencyId] = process.argv.slice(2);
+  childMain(step!, file!, JSON.parse(target!) as PsqlTarget, agencyId!).catch((err) => {
     console.error(err);
     process.exit(1);
   });

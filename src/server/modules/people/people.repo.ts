@@ -79,11 +79,13 @@ async function cappedCount(db: Executor, from: (q: any) => any): Promise<{ total
  * * `smallSubtree`: subtrees of at most this many units are listed by their ids rather than by path;
  * * `matchesFirstLimit`: a name search over the province (or a larger subtree), sorted by name, is
  *   answered "matches first" when the planner expects at most this many people to match the name.
- *   Above it the matches are dense enough for the walk along person_name_sort_idx to meet a page of
- *   them early, and sorting them all would cost more ("an", 2.6 M matches: 1.4 s sorted, 4 ms
- *   walked). bench/README.md, finding 2 and variant V5.
+ *   Matching first costs about what the matches cost to read (4 M residents: 60–310 ms up to 170 k
+ *   matches); above the limit the matches are dense enough for the walk along person_name_sort_idx
+ *   to meet a page of them early ("an", 2.6 M matches: 1.7 s matched first, 5 ms walked). The
+ *   estimate can be twice the truth ("hung": 307 k estimated, 152 k found, 1.8 s walked, 0.28 s
+ *   matched first), hence the margin. bench/README.md, "Province name search".
  */
-export const listTuning = { smallSubtree: 1000, matchesFirstLimit: 300_000 };
+export const listTuning = { smallSubtree: 1000, matchesFirstLimit: 500_000 };
 
 /**
  * Where residents are looked for, and how a name is matched there. Within a commune or a district,
