@@ -11,3 +11,5 @@ export * from '../modules/dataImport/dataImport.table.js';
 export * from '../platform/notifications/notification.table.js';
 export * from '../modules/studyPlan/studyPlan.table.js';
 export * from '../modules/learningRecord/learningRecord.table.js';
+export * from '../modules/criteria/criteria.table.js';
+export * from '../modules/recognition/recognition.table.js';

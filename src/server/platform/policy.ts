@@ -23,19 +23,45 @@ export const ACTIONS = [
   'learning.read',
   'learning.review',
   'learning.manage',
+  // Titles (Công dân học tập … Đơn vị học tập): see registrations, assessments and recognitions;
+  // register subjects and assess them (self-assessment on the subject's behalf); review the
+  // assessments of the levels below (an organisation's own case is reviewed from above it, see
+  // recognition.policy.ts); draft and issue recognition decisions and revoke recognitions.
+  // A person registers and self-assesses for Công dân học tập through `authorizeSelfOr`.
+  'recognition.read',
+  'recognition.manage',
+  'recognition.review',
+  'recognition.decide',
+  // Criteria sets of an organisation's subtree (copies with local rules); the deployment's own
+  // sets (the built-in ones) need system.configure.
+  'criteria.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ROLE_ACTIONS: Record<RoleCode, readonly Action[]> = {
   system_admin: ACTIONS,
-  org_admin: ['org.read', 'org.manage', 'user.read', 'user.manage', 'audit.read', 'person.read', 'person.manage', 'person.sensitive', 'learning.read', 'learning.review', 'learning.manage'],
+  org_admin: [
+    'org.read', 'org.manage', 'user.read', 'user.manage', 'audit.read', 'person.read', 'person.manage', 'person.sensitive',
+    'learning.read', 'learning.review', 'learning.manage',
+    'recognition.read', 'recognition.manage', 'recognition.review', 'recognition.decide', 'criteria.manage',
+  ],
   // system.configure (deployment-wide data such as the kinds of organisation) is system_admin's alone.
   // The secretariat keeps the personnel files: it imports and edits people and sees their identifiers.
-  secretariat: ['org.read', 'user.read', 'audit.read', 'person.read', 'person.manage', 'person.sensitive', 'learning.read', 'learning.review', 'learning.manage'],
+  // It also prepares the title dossiers and enters the decisions the competent person signs.
+  secretariat: [
+    'org.read', 'user.read', 'audit.read', 'person.read', 'person.manage', 'person.sensitive',
+    'learning.read', 'learning.review', 'learning.manage',
+    'recognition.read', 'recognition.manage', 'recognition.review', 'recognition.decide',
+  ],
   // A unit head sees their people (masked identifiers) to approve plans and evaluate them.
-  unit_head: ['org.read', 'user.read', 'audit.read', 'person.read', 'learning.read', 'learning.review'],
+  // They register their unit and its people for titles and review their members' self-assessments.
+  unit_head: [
+    'org.read', 'user.read', 'audit.read', 'person.read', 'learning.read', 'learning.review',
+    'recognition.read', 'recognition.manage', 'recognition.review',
+  ],
   member: ['org.read'],
-  council_member: ['org.read', 'person.read', 'learning.read'],
+  // The emulation council (or appraisal board) reads the dossiers and reviews them.
+  council_member: ['org.read', 'person.read', 'learning.read', 'recognition.read', 'recognition.review'],
   viewer: ['org.read'],
 };
 

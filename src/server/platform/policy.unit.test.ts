@@ -36,7 +36,7 @@ describe('policy', () => {
     const actor: Actor = { userId: 'u', grants: [grant(A, 'unit_head'), grant(ROOT, 'viewer'), grant('/s/', 'member')] };
     expect(scopePaths(actor, 'org.read').sort()).toEqual([ROOT, '/s/'].sort());
     expect(scopePaths(actor, 'user.read')).toEqual([A]);
-    expect(permissionsOf(actor)).toEqual(['org.read', 'user.read', 'audit.read', 'person.read', 'learning.read', 'learning.review']);
+    expect(permissionsOf(actor)).toEqual(['org.read', 'user.read', 'audit.read', 'person.read', 'learning.read', 'learning.review', 'recognition.read', 'recognition.manage', 'recognition.review']);
   });
 
   it('an organisation administrator grants roles below system administrator, inside the subtree', () => {
