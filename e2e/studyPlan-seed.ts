@@ -42,7 +42,7 @@ const line = (content: string, extra: Record<string, unknown> = {}) => ({
 });
 
 /** An account (role on the unit), linked to a staff record of the unit, with its first password changed. */
-async function staff(
+export async function staff(
   admin: ApiClient,
   baseUrl: string,
   unitId: string,

@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { attribute, zipEntryText } from '../src/server/platform/documents/docx-reading.fixture.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, launchBrowser, logIn, noSidewaysScroll, saveScreenshotOnFailure, shoot, startApp, type StartedApp } from './harness.js';
-import { ADMIN, COLLEAGUES, HEAD, MEMBER, seedPlans, UNIT, YEAR } from './studyPlan-seed.js';
+import { ADMIN, AGENCY, COLLEAGUES, HEAD, MEMBER, seedPlans, staff, UNIT, YEAR, type SeededPlans } from './studyPlan-seed.js';
 
 /** Waits up to 10 s for a value (acts write several rows and messages; the default second is short). */
 const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 10_000 });
@@ -51,12 +51,13 @@ describeWithBrowser('self-study plans: write, return, fix, approve many', () => 
   let member: Page;
   let head: Page;
   let page: Page | undefined;
+  let seeded: SeededPlans;
   const errors: string[] = [];
 
   beforeAll(async () => {
     browser = await launchBrowser();
     app = await startApp();
-    await seedPlans(app.url);
+    seeded = await seedPlans(app.url);
     memberContext = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     headContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     member = await memberContext.newPage();
@@ -304,6 +305,141 @@ describeWithBrowser('self-study plans: write, return, fix, approve many', () => 
     await poll(() => p.locator('.page-title').innerText()).toBe('Review self-study plans');
     await shootBoth(p, 'study-plans-en');
     await p.getByTestId('lang-vi').click();
+    await context.close();
+    expect(errors).toEqual([]);
+  });
+
+  // ── Plan templates by position, the mandatory-training catalogue, a member's first page ──
+  // (after the scenarios above: the accounts added here change the unit's counts.)
+
+  const SECRETARIAT = { login: 'vanphong.so', password: 'VanPhongSo@2026x', displayName: 'Trương Thị Mai' };
+  const NEW_MEMBER = { login: 'chuyenvien.moi', password: 'NgocAnh@2026x', displayName: 'Đặng Thị Ngọc Ánh' };
+  const TEMPLATE = 'Kế hoạch tự học của chuyên viên';
+  const TEMPLATE_LINE = 'Bồi dưỡng kiến thức quản lý nhà nước ngạch chuyên viên';
+
+  /** A phone screenshot for the lead's review (/tmp/h7-<name>.png), from the top, checking nothing scrolls sideways. */
+  async function phoneShot(p: Page, name: string): Promise<void> {
+    const before = p.viewportSize();
+    await p.setViewportSize({ width: 360, height: 740 });
+    // From the top, and a drawer's form from its start.
+    await p.evaluate(() => {
+      window.scrollTo(0, 0);
+      for (const body of document.querySelectorAll('.ant-drawer-body')) body.scrollTop = 0;
+    });
+    await p.waitForTimeout(400);
+    expect(await noSidewaysScroll(p), `${name} scrolls sideways at 360 px`).toBe(true);
+    await p.screenshot({ path: `/tmp/h7-${name}.png`, fullPage: true });
+    if (before) await p.setViewportSize(before);
+    await p.waitForTimeout(200);
+  }
+
+  it('the secretariat publishes a plan template for specialists, edits it and withdraws another', async () => {
+    await staff(seeded.admin, app.url, seeded.agencyId, { fullName: SECRETARIAT.displayName, position: 'Chánh Văn phòng' }, { ...SECRETARIAT, role: 'secretariat' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const p = (page = await context.newPage());
+    p.on('pageerror', (e) => errors.push(e.message));
+    await logIn(p, app.url, SECRETARIAT);
+    await p.getByTestId('nav-plan-templates').click();
+    await p.waitForURL(/\/plan-templates/);
+    await poll(() => p.getByTestId('plan-templates-page').innerText()).toContain(`mẫu kế hoạch năm ${YEAR}`);
+    // The attendance import is theirs too: the imports page opens.
+    expect(await p.getByTestId('nav-imports').count()).toBe(1);
+
+    await p.getByTestId('tpl-add').click();
+    const drawer = p.getByTestId('tpl-drawer');
+    await drawer.waitFor();
+    await drawer.getByTestId('tpl-title').fill(TEMPLATE);
+    await drawer.getByTestId('tpl-positions').click();
+    await p.keyboard.type('Chuyên viên');
+    await p.keyboard.press('Enter');
+    await drawer.getByTestId('tpl-goals').click();
+    await drawer.getByTestId('tpl-goals').fill('Hoàn thành bồi dưỡng ngạch chuyên viên; sử dụng thành thạo các nền tảng số của tỉnh.');
+    await drawer.getByTestId('plan-line').nth(0).getByTestId('line-content').fill(TEMPLATE_LINE);
+    await drawer.getByTestId('plan-line').nth(0).getByTestId('line-hours').fill('40');
+    await p.getByTestId('tpl-save').click();
+    const row = (name: string) => p.getByTestId('plan-templates').locator('[data-row-key]', { hasText: name });
+    await poll(() => row(TEMPLATE).innerText()).toContain('Chuyên viên');
+    expect(await row(TEMPLATE).innerText()).toContain('1 nội dung');
+
+    // Edit: a second line, shot on a phone with the drawer open.
+    await row(TEMPLATE).getByTestId('tpl-edit').click();
+    await drawer.waitFor();
+    await drawer.getByTestId('plan-line-add').click();
+    await drawer.getByTestId('plan-line').nth(1).getByTestId('line-content').fill('Kỹ năng số, chuyển đổi số trong cơ quan nhà nước');
+    await phoneShot(p, 'template-editor-360');
+    await p.getByTestId('tpl-save').click();
+    await poll(() => row(TEMPLATE).innerText()).toContain('2 nội dung');
+
+    // Another one for everyone, withdrawn at once.
+    await p.getByTestId('tpl-add').click();
+    await drawer.waitFor();
+    await drawer.getByTestId('tpl-title').fill('Mẫu dùng thử');
+    await drawer.getByTestId('plan-line').nth(0).getByTestId('line-content').fill('Đọc tài liệu chuyên môn');
+    await p.getByTestId('tpl-save').click();
+    await poll(() => row('Mẫu dùng thử').innerText()).toContain('Mọi chức vụ');
+    await phoneShot(p, 'templates-360');
+    await row('Mẫu dùng thử').getByTestId('tpl-delete').click();
+    await p.getByTestId('tpl-delete-ok').click();
+    await poll(() => row('Mẫu dùng thử').count()).toBe(0);
+    expect(await row(TEMPLATE).count()).toBe(1);
+
+    await p.goto(`${app.url}/imports`);
+    await poll(() => p.locator('.page-title').first().innerText()).not.toBe('');
+    expect(await p.getByTestId('no-access').count()).toBe(0);
+    await context.close();
+  });
+
+  it('a member logs in, lands on /my-plan and starts the plan from the template of their position', async () => {
+    await staff(seeded.admin, app.url, seeded.unitId, { fullName: NEW_MEMBER.displayName, position: 'Chuyên viên' }, { ...NEW_MEMBER, role: 'member' });
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const p = (page = await context.newPage());
+    p.on('pageerror', (e) => errors.push(e.message));
+    await logIn(p, app.url, NEW_MEMBER);
+    await p.waitForURL(/\/my-plan/);
+    expect(new URL(p.url()).pathname).toBe('/my-plan');
+    await poll(() => p.getByTestId('plan-start').innerText()).toContain(TEMPLATE);
+    await p.getByTestId('plan-start-template').click();
+    await p.getByTestId('plan-start-button').click();
+    await poll(() => p.getByTestId('plan-workspace').getAttribute('data-state')).toBe('draft');
+    await poll(() => p.getByTestId('plan-line').count()).toBe(2);
+    expect(await p.getByTestId('plan-line').nth(0).getByTestId('line-content').inputValue()).toBe(TEMPLATE_LINE);
+    expect(await p.getByTestId('plan-goals').inputValue()).toContain('nền tảng số của tỉnh');
+    expect(await noSidewaysScroll(p)).toBe(true);
+    await context.close();
+  });
+
+  it('the administrator adds a mandatory training for the agency, retires it and brings it back', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const p = (page = await context.newPage());
+    p.on('pageerror', (e) => errors.push(e.message));
+    await logIn(p, app.url, ADMIN);
+    await p.getByTestId('nav-mandatory-trainings').click();
+    await p.waitForURL(/\/mandatory-trainings/);
+    const row = (code: string) => p.getByTestId('mandatory-trainings').locator('[data-row-key]', { hasText: code });
+    // The deployment's entry from criteria/mandatory-training.json.
+    await poll(() => row('BDBB-CBCCVC').innerText()).toContain('Toàn hệ thống');
+
+    await p.getByTestId('mt-add').click();
+    await p.locator('.ant-modal:visible').last().waitFor();
+    await p.waitForTimeout(300);
+    expect(await p.getByTestId('mt-scope').innerText()).toContain(AGENCY);
+    await p.getByTestId('mt-code').fill('BD-CDS');
+    await p.getByTestId('mt-kind').click();
+    await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Bồi dưỡng chuyển đổi số' }).first().click();
+    await p.getByTestId('mt-title').fill('Bồi dưỡng kỹ năng số cho cán bộ, công chức');
+    await p.getByTestId('mt-hours').fill('8');
+    await p.getByTestId('mt-legal-basis').fill('Kế hoạch chuyển đổi số của Sở');
+    await phoneShot(p, 'mandatory-training-form-360');
+    await p.getByTestId('mt-save').click();
+    await poll(() => row('BD-CDS').innerText()).toContain(AGENCY);
+    expect(await row('BD-CDS').innerText()).toContain('8 giờ');
+
+    await row('BD-CDS').getByTestId('mt-retire').click();
+    await p.getByTestId('mt-retire-ok').click();
+    await poll(() => row('BD-CDS').getByTestId('mt-retired').count()).toBe(1);
+    await phoneShot(p, 'mandatory-trainings-360');
+    await row('BD-CDS').getByTestId('mt-restore').click();
+    await poll(() => row('BD-CDS').getByTestId('mt-retired').count()).toBe(0);
     await context.close();
     expect(errors).toEqual([]);
   });

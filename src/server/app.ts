@@ -41,7 +41,12 @@ import { notificationRoutes } from './modules/notification/notification.routes.j
 import { studyPlanRoutes } from './modules/studyPlan/studyPlan.routes.js';
 import { createStudyPlanService } from './modules/studyPlan/studyPlan.service.js';
 import { createLearningRecordService } from './modules/learningRecord/learningRecord.service.js';
+import { criteriaRoutes } from './modules/criteria/criteria.routes.js';
+import { createCriteriaService } from './modules/criteria/criteria.service.js';
+import { loadBuiltinSets } from './modules/criteria/builtin-sets.js';
 import { learningRecordRoutes } from './modules/learningRecord/learningRecord.routes.js';
+import { recognitionRoutes } from './modules/recognition/recognition.routes.js';
+import { createRecognitionService } from './modules/recognition/recognition.service.js';
 import { createNotificationService } from './platform/notifications/notifications.js';
 import { userRoutes } from './modules/user/user.routes.js';
 import { createUserService } from './modules/user/user.service.js';
@@ -82,7 +87,9 @@ export function createServices(database: Database, opts: { sessionSecret: string
   const studyPlans = createStudyPlanService(db, { orgs, people, users, jobs, storage });
   const learningRecords = createLearningRecordService(db, { orgs, people, storage });
   const imports = createDataImportService(db, { orgs, people, learningRecords, users, jobs, storage });
-  return { db, storage, jobs, files, orgs, users, auth, setup, audit, people, peopleJobs, households, emulation, imports, notifications, studyPlans, learningRecords };
+  const criteria = createCriteriaService(db, { orgs });
+  const titles = createRecognitionService(db, { orgs, people });
+  return { db, storage, jobs, files, orgs, users, auth, setup, audit, people, peopleJobs, households, emulation, imports, notifications, studyPlans, learningRecords, criteria, titles };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -161,6 +168,8 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   notificationRoutes(app, services.notifications);
   studyPlanRoutes(app, services.studyPlans);
   learningRecordRoutes(app, services.learningRecords);
+  criteriaRoutes(app, services.criteria);
+  recognitionRoutes(app, services.titles);
 
   const webBuilt = opts.serveWeb === true && existsSync(path.join(WEB_DIST_DIR, 'index.html'));
   const sendWebApp = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html');
@@ -186,6 +195,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
 
   await services.orgs.loadBuiltInKinds();
   await services.learningRecords.loadBuiltInCatalogue();
+  await services.criteria.loadBuiltInSets(loadBuiltinSets());
   if (opts.runJobs) {
     await services.jobs.start();
     app.addHook('onClose', async () => services.jobs.stop());

@@ -478,3 +478,277 @@ export interface ReorgOutcome {
   impacts: ReorgImpact[];
   warnings: ReorgWarning[];
 }
+
+// ─── Learning titles (danh hiệu học tập, issue 6): the recognition API's answers (docs/api.md, "Titles") ───
+
+/** Where a registration's case stands (recognition.table.ts `title_registration.state`). */
+export type RegistrationState = 'registered' | 'submitted' | 'returned' | 'reviewed' | 'recognised' | 'not_recognised' | 'withdrawn';
+
+/** The headline of an assessment's result: total and band (points), or level (levels), and whether it passes. */
+export interface AssessmentHeadline {
+  total?: number | null;
+  max?: number | null;
+  band?: string | null;
+  bandName?: Bilingual | null;
+  level?: string | null;
+  passed: boolean;
+}
+
+export interface RecognitionHeadline {
+  id: string;
+  outcome: string | null;
+  validUntil: string | null;
+  revokedAt: string | null;
+  certificateCode?: string;
+}
+
+/** A row of GET /titles/registrations. */
+export interface TitleRegistrationRow {
+  id: string;
+  year: number;
+  title: string;
+  subjectKind: 'person' | 'household' | 'clan' | 'org';
+  subjectId: string;
+  subjectName: string;
+  orgId: string;
+  orgName: string;
+  citizenGroup: string | null;
+  state: RegistrationState;
+  self: AssessmentHeadline | null;
+  review: AssessmentHeadline | null;
+  recognition: RecognitionHeadline | null;
+  updatedAt: string;
+  /** Whether the viewer may accept it in a bulk review (when the server says). */
+  canReview?: boolean;
+}
+
+export interface TitleRegistrationPage {
+  items: TitleRegistrationRow[];
+  total: number;
+  page?: number;
+  pageSize?: number;
+}
+
+/** One source record of a derived value ("từ N bản ghi"). */
+export interface DerivedSourceView {
+  kind: string;
+  id: string;
+  label: string;
+}
+
+export interface DerivedValueView {
+  value: number | boolean | null;
+  numerator?: number;
+  denominator?: number;
+  sources: DerivedSourceView[];
+  sourcesTotal: number;
+}
+
+/** A saved assessment (stage self or review) with the engine's result (criteria/engines/types.ts EvaluationResult). */
+export interface TitleAssessmentView {
+  id: string;
+  stage: 'self' | 'review';
+  criteriaVersionId: string;
+  attributes: string[];
+  inputs: Record<string, { value: number | boolean | string | null; evidence?: unknown[]; overrideReason?: string; comment?: string }>;
+  result: unknown;
+  comment: string | null;
+  assessedByName: string | null;
+  submittedAt: string | null;
+  updatedAt: string;
+}
+
+export interface RegistrationEventView {
+  act: string;
+  stateAfter: RegistrationState;
+  comment: string | null;
+  summary: Record<string, unknown> | null;
+  actorName: string | null;
+  createdAt: string;
+}
+
+/** GET /titles/registrations/:id: the case. */
+export interface TitleRegistrationDetail {
+  registration: {
+    id: string;
+    year: number;
+    title: string;
+    subjectKind: 'person' | 'household' | 'clan' | 'org';
+    orgId: string;
+    orgName?: string;
+    citizenGroup: string | null;
+    state: RegistrationState;
+    reviewComment: string | null;
+    createdAt?: string;
+    updatedAt?: string;
+  };
+  subject: { kind: string; id: string; name: string; orgName: string | null; attributes: string[] };
+  criteriaVersion: { id: string; setId: string; no: number; document: unknown } | null;
+  self: TitleAssessmentView | null;
+  review: TitleAssessmentView | null;
+  derived: Record<string, DerivedValueView>;
+  events: RegistrationEventView[];
+  recognition: (RecognitionHeadline & { decisionId?: string; validFrom?: string }) | null;
+  can: { assess: boolean; submit: boolean; review: boolean; withdraw: boolean; document?: boolean };
+}
+
+export interface TitleSummaryRow {
+  orgId: string;
+  orgName: string;
+  title: string;
+  citizenGroup: string | null;
+  eligible: number;
+  registered: number;
+  recognised: number;
+  registeredShare: number | null;
+  recognisedShare: number | null;
+}
+
+export interface TitleSummary {
+  rows: TitleSummaryRow[];
+  totals: Partial<TitleSummaryRow> | TitleSummaryRow[] | Record<string, unknown>;
+}
+
+export interface RecognitionDecisionView {
+  id: string;
+  orgId: string;
+  orgName?: string;
+  year: number;
+  title: string;
+  number: string | null;
+  signedOn: string | null;
+  signerName: string | null;
+  signerPosition: string | null;
+  issuingBody: string;
+  state: 'draft' | 'issued';
+  issuedAt: string | null;
+  count?: number;
+  /** GET /titles/decisions/:id: the annexed list. */
+  entries?: RecognitionView[];
+  registrations?: TitleRegistrationRow[];
+}
+
+export interface RecognitionView {
+  id: string;
+  decisionId: string;
+  registrationId: string;
+  year: number;
+  title: string;
+  subjectKind: string;
+  subjectName: string;
+  orgId?: string;
+  orgName?: string;
+  outcome: string | null;
+  validFrom: string;
+  validUntil: string | null;
+  certificateCode: string;
+  revokedAt: string | null;
+  revokeReason: string | null;
+  decisionNumber?: string | null;
+  status?: 'valid' | 'expired' | 'revoked';
+}
+
+// ─── end of learning titles ───
+
+// ─── Criteria sets (bộ tiêu chí) and the titles' calendar (docs/api.md, "Criteria sets") ───
+
+export interface CriteriaVersionHeadline {
+  versionId: string;
+  no: number;
+  state: 'draft' | 'published';
+  effectiveFrom: string;
+  effectiveTo: string | null;
+}
+
+/** A row of GET /criteria-sets. */
+export interface CriteriaSetItem {
+  id: string;
+  code: string;
+  orgId: string | null;
+  orgName: string | null;
+  title: string;
+  name: Bilingual;
+  origin: 'builtin' | 'copy' | 'import' | string;
+  engine: 'points' | 'levels' | null;
+  source: { document: string; status: 'confirmed' | 'partial' } | null;
+  scope: { level?: string; citizenGroups?: string[]; orgKinds?: string[]; description: Bilingual } | null;
+  /** The newest published version, or the draft when none is published. */
+  latest: CriteriaVersionHeadline | null;
+  draftVersionId: string | null;
+  /** Part of the set is not known yet: "Cần quản trị viên bổ sung". */
+  incomplete: boolean;
+  copiedFromVersionId: string | null;
+  /** Whether the viewer may edit, publish and drop its draft. */
+  canManage: boolean;
+  updatedAt: string;
+}
+
+export interface CriteriaVersionRow {
+  id: string;
+  no: number;
+  state: 'draft' | 'published';
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  publishedAt: string | null;
+  publishedByName: string | null;
+  note: string | null;
+  builtin: boolean;
+}
+
+export interface CriteriaSetDetail {
+  set: CriteriaSetItem;
+  versions: CriteriaVersionRow[];
+}
+
+/** GET /criteria-set-versions/:id (the document is src/shared/criteria.ts CriteriaSetDocument). */
+export interface CriteriaVersionView<Doc = unknown> {
+  id: string;
+  setId: string;
+  no: number;
+  state: 'draft' | 'published';
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  note: string | null;
+  checksum: string;
+  publishedAt: string | null;
+  incomplete: boolean;
+  document: Doc;
+}
+
+export interface CriteriaChange {
+  path: string;
+  kind: 'added' | 'removed' | 'changed';
+  criterion?: string;
+  indicator?: string;
+  field?: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface CriteriaDiff {
+  from: { id: string; setId: string; code: string; no: number; state: string; effectiveFrom: string };
+  to: { id: string; setId: string; code: string; no: number; state: string; effectiveFrom: string };
+  changes: CriteriaChange[];
+}
+
+/** One date of an organisation's calendar (GET /calendar-dates). */
+export interface CalendarEntryView {
+  key: string;
+  title?: string;
+  step: string;
+  month: number;
+  day: number;
+  yearOffset: number;
+  label: Bilingual;
+  source: string | null;
+  status: 'confirmed' | 'local';
+  setBy: { orgId: string; orgName: string } | null;
+  default: { month: number; day: number; yearOffset: number } | null;
+}
+
+export interface CalendarView {
+  org: { id: string; name: string };
+  source?: string;
+  canManage?: boolean;
+  items: CalendarEntryView[];
+}

@@ -150,6 +150,8 @@ export interface MandatoryTrainingEntry {
   categories: string[];
   leadersOnly: boolean;
   legalBasis: string | null;
+  /** When it stopped being owed (ISO); null: in force. */
+  retiredAt: string | null;
 }
 
 export interface MandatoryCatalogue {

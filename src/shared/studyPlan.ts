@@ -164,6 +164,20 @@ export interface MyPlanYear {
   hasPrevious: boolean;
 }
 
+/** A plan template a unit published for a year (GET /plan-templates?orgId): for the given positions, none: everyone. */
+export interface PlanTemplateView {
+  id: string;
+  orgId: string;
+  orgName: string;
+  year: number;
+  title: string;
+  positions: string[];
+  content: PlanContent;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** A row of GET /study-plans: a member expected to have a plan, and where it stands. */
 export interface PlanMemberRow {
   person: { id: string; fullName: string };

@@ -3,6 +3,8 @@ import { en as learning } from './learning';
 import { en as orgReorg } from './org-reorg';
 import { en as people } from './people';
 import { en as studyPlan } from './studyPlan';
+import { en as titles } from './titles';
+import { en as criteria } from './criteria';
 import type { Messages } from './vi';
 
 /** English UI strings: the same keys as vi.ts (a missing or extra key is a type error). */
@@ -315,4 +317,6 @@ export const en: Messages = {
   ...orgReorg,
   ...learning,
   ...studyPlan,
+  ...titles,
+  ...criteria,
 };

@@ -7,6 +7,8 @@ import { vi as learning } from './learning';
 import { vi as orgReorg } from './org-reorg';
 import { vi as people } from './people';
 import { vi as studyPlan } from './studyPlan';
+import { vi as titles } from './titles';
+import { vi as criteria } from './criteria';
 
 export const vi = {
   'app.name': 'hoctap',
@@ -317,6 +319,8 @@ export const vi = {
   ...orgReorg,
   ...learning,
   ...studyPlan,
+  ...titles,
+  ...criteria,
 };
 
 export type Messages = { readonly [K in keyof typeof vi]: string };

@@ -74,3 +74,8 @@ export function useLogout() {
 export function hasPermission(me: Me | null | undefined, permission: string): boolean {
   return !!me?.permissions.includes(permission);
 }
+
+/** Holds one of the permissions somewhere (a page several permissions open, such as the imports). */
+export function hasAnyPermission(me: Me | null | undefined, permissions: string | readonly string[]): boolean {
+  return (typeof permissions === 'string' ? [permissions] : permissions).some((p) => hasPermission(me, p));
+}

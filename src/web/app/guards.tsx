@@ -3,7 +3,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState } from '../components/ErrorState';
 import { Loading } from '../components/Loading';
 import { NoAccess } from '../components/NoAccess';
-import { hasPermission, useMe, useSetupStatus } from './auth';
+import { hasAnyPermission, useMe, useSetupStatus } from './auth';
 
 export const PASSWORD_PATH = '/account/password';
 
@@ -32,14 +32,16 @@ export function RequireAuth() {
   return <Outlet />;
 }
 
-export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
+/** Opens its page to those who hold the permission (or one of the permissions) somewhere. */
+export function RequirePermission({ permission, children }: { permission: string | readonly string[]; children: ReactNode }) {
   const me = useMe();
-  if (!hasPermission(me.data, permission)) return <NoAccess />;
+  if (!hasAnyPermission(me.data, permission)) return <NoAccess />;
   return <>{children}</>;
 }
 
-/** The first page the user may open. */
-export function firstPagePath(permissions: readonly string[]): string | null {
+/** The first page the user may open: a member (no other role) lands on their own plan. */
+export function firstPagePath(permissions: readonly string[], roles: readonly string[] = []): string | null {
+  if (roles.length > 0 && roles.every((role) => role === 'member')) return '/my-plan';
   if (permissions.includes('org.read')) return '/orgs';
   if (permissions.includes('user.read')) return '/users';
   if (permissions.includes('audit.read')) return '/audit';
@@ -48,7 +50,7 @@ export function firstPagePath(permissions: readonly string[]): string | null {
 
 export function HomeRedirect() {
   const me = useMe();
-  const path = firstPagePath(me.data?.permissions ?? []);
+  const path = firstPagePath(me.data?.permissions ?? [], me.data?.grants.map((g) => g.role) ?? []);
   if (!path) return <NoAccess />;
   return <Navigate to={path} replace />;
 }

@@ -7,6 +7,7 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { SetupPage } from '../features/setup/SetupPage';
 import { HomeRedirect, RequireAuth, RequirePermission, RequireSetupDone } from './guards';
 import { AppLayout } from './layout/AppLayout';
+import { IMPORT_PERMISSIONS } from './layout/navItems';
 
 const OrgPage = lazy(() => import('../features/org/OrgPage'));
 const OrgKindsPage = lazy(() => import('../features/orgKinds/OrgKindsPage'));
@@ -25,13 +26,22 @@ const LearningSummaryPage = lazy(() => import('../features/learning/SummaryPage'
 const MyPlanPage = lazy(() => import('../features/studyPlan/MyPlanPage'));
 const StudyPlansPage = lazy(() => import('../features/studyPlan/StudyPlansPage'));
 const PlanPage = lazy(() => import('../features/studyPlan/PlanPage'));
+const PlanTemplatesPage = lazy(() => import('../features/studyPlan/PlanTemplatesPage'));
+const MandatoryTrainingsPage = lazy(() => import('../features/learning/MandatoryTrainingsPage'));
+const TitlesPage = lazy(() => import('../features/titles/TitlesPage'));
+const TitleRegistrationPage = lazy(() => import('../features/titles/RegistrationPage'));
+const MyTitlesPage = lazy(() => import('../features/titles/MyTitlesPage'));
+const TitleDecisionsPage = lazy(() => import('../features/titles/DecisionsPage'));
+const TitleDecisionPage = lazy(() => import('../features/titles/DecisionPage'));
+const CriteriaSetsPage = lazy(() => import('../features/criteria/CriteriaSetsPage'));
+const CriteriaSetPage = lazy(() => import('../features/criteria/CriteriaSetPage'));
 
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
 /** A lazily loaded page behind a permission. */
-function Guarded({ permission, children }: { permission: string; children: ReactNode }) {
+function Guarded({ permission, children }: { permission: string | readonly string[]; children: ReactNode }) {
   return (
     <RequirePermission permission={permission}>
       <Page>{children}</Page>
@@ -55,6 +65,7 @@ function Guarded({ permission, children }: { permission: string; children: React
  *   /households/:id    one household with its members and clans
  *   /clans/:id         one clan with its households (/clans alone opens the clans tab)
  *   /imports           the Excel import wizard (?id=<import> resumes one) and recent imports
+ *                      (people, units or a training's attendance list: person, org or learning.manage)
  *   /my-learning       my learning records of a year (?year=): progress, add, edit, evidence files
  *   /learning-records  records of a subtree to verify (?orgId&year&status&kind&q; status: pending by default)
  *   /learning-summary  the shares the seeds target per unit (?orgId&year), the members behind each number
@@ -62,6 +73,17 @@ function Guarded({ permission, children }: { permission: string; children: React
  *   /study-plans       the unit's plans (?orgId&year&state&q): states per unit, approve many, remind,
  *                      the learning year
  *   /study-plans/:id   one plan: the reviewer's acts (the server says who may see it: no menu permission)
+ *   /criteria-sets     criteria sets of the titles (?title&q) and the yearly calendar (?tab=calendar);
+ *                      readable by every logged-in user (public rules)
+ *   /criteria-sets/:id one set: content by version, versions, diff, copy, draft (?edit=1), publish, export
+ *   /plan-templates    plan templates of a unit by position (?orgId&year): publish, edit, withdraw
+ *   /mandatory-trainings  the mandatory-training catalogue of a subtree (?orgId): add, edit, retire
+ *   /titles            learning titles of a subtree (?orgId&year&title&state&q): figures, registrations,
+ *                      register one or many, accept many, Excel import and export
+ *   /titles/registrations/:id  one case: assessment (self, review), acts, history (the server decides who sees it)
+ *   /my-titles         my Công dân học tập registration of a year (?year=) and my recognitions
+ *   /titles/decisions  recognition decisions (?orgId&year&title&tab=recognitions: the recognitions, revoke)
+ *   /titles/decisions/:id  one decision: edit, issue, the annexed list
  */
 export function AppRoutes() {
   return (
@@ -120,13 +142,22 @@ export function AppRoutes() {
             <Route path="households/:id" element={<Guarded permission="person.read"><HouseholdPage /></Guarded>} />
             <Route path="clans" element={<Navigate to="/households?tab=clans" replace />} />
             <Route path="clans/:id" element={<Guarded permission="person.read"><ClanPage /></Guarded>} />
-            <Route path="imports" element={<Guarded permission="person.manage"><ImportPage /></Guarded>} />
+            <Route path="imports" element={<Guarded permission={IMPORT_PERMISSIONS}><ImportPage /></Guarded>} />
             <Route path="my-learning" element={<Page><MyLearningPage /></Page>} />
             <Route path="learning-records" element={<Guarded permission="learning.read"><LearningReviewPage /></Guarded>} />
             <Route path="learning-summary" element={<Guarded permission="learning.read"><LearningSummaryPage /></Guarded>} />
             <Route path="my-plan" element={<Page><MyPlanPage /></Page>} />
             <Route path="study-plans" element={<Guarded permission="learning.read"><StudyPlansPage /></Guarded>} />
             <Route path="study-plans/:id" element={<Page><PlanPage /></Page>} />
+            <Route path="plan-templates" element={<Guarded permission="learning.manage"><PlanTemplatesPage /></Guarded>} />
+            <Route path="mandatory-trainings" element={<Guarded permission="learning.manage"><MandatoryTrainingsPage /></Guarded>} />
+            <Route path="titles" element={<Guarded permission="recognition.read"><TitlesPage /></Guarded>} />
+            <Route path="titles/registrations/:id" element={<Page><TitleRegistrationPage /></Page>} />
+            <Route path="my-titles" element={<Page><MyTitlesPage /></Page>} />
+            <Route path="titles/decisions" element={<Guarded permission="recognition.read"><TitleDecisionsPage /></Guarded>} />
+            <Route path="titles/decisions/:id" element={<Guarded permission="recognition.read"><TitleDecisionPage /></Guarded>} />
+            <Route path="criteria-sets" element={<Page><CriteriaSetsPage /></Page>} />
+            <Route path="criteria-sets/:id" element={<Page><CriteriaSetPage /></Page>} />
             <Route path="index.html" element={<Navigate to="/" replace />} />
             <Route path="*" element={<NotFound />} />
           </Route>

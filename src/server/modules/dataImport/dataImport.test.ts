@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, smallAgency, type TestApp } from '../../../../test/app.js';
 import { encodeLegacy } from '../../platform/excel/legacy-encoding.js';
+import { ROLE_ACTIONS, type Action } from '../../platform/policy.js';
+import type { RoleCode } from '../../../shared/roles.js';
 
 let t: TestApp;
 let s: Awaited<ReturnType<typeof smallAgency>>;
@@ -239,5 +241,69 @@ describe('emulation titles in a staff list', () => {
     expect((await s.admin.get(`/api/v1/imports/${view.id}`)).body.state).toBe('imported');
     const lan = (await s.admin.get('/api/v1/people?kind=staff&q=mai thi lan')).body.items[0];
     expect((await s.admin.get(`/api/v1/people/${lan.id}`)).body.emulation).toEqual([{ year: view.settings.emulationYear, titleCode: 'CSTD_CO_SO', discipline: null, note: null }]);
+  });
+});
+
+/**
+ * Each kind asks for its own permission on the receiving unit: attendance lists `learning.manage`,
+ * staff and residents `person.manage`. No built-in role holds the first without the second, so
+ * this file's process gives the viewer role learning rights only (restored afterwards).
+ */
+describe('who may import what: learning.manage without person.manage', () => {
+  const roles = ROLE_ACTIONS as Record<RoleCode, readonly Action[]>;
+  const viewerActions = roles.viewer;
+  let learning: Client;
+
+  beforeAll(async () => {
+    roles.viewer = ['org.read', 'learning.read', 'learning.manage'];
+    const created = await s.admin.post('/api/v1/users', { login: 'hoctap.phongA', displayName: 'Phan Thị Thu', homeOrgId: s.unitA.id, password: 'TamThoi2026x' });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect((await s.admin.post(`/api/v1/users/${created.body.id}/grants`, { orgId: s.unitA.id, role: 'viewer' })).status).toBe(201);
+    learning = await new Client(t.app).login('hoctap.phongA', 'TamThoi2026x');
+    await learning.post('/api/v1/auth/password', { currentPassword: 'TamThoi2026x', newPassword: 'MoiDoi2026x', newPasswordConfirm: 'MoiDoi2026x' });
+    const person = await s.admin.post('/api/v1/people', { fullName: 'Hồ Văn Tâm', birthDate: '1991-02-03', membership: { orgId: s.unitA.id, category: 'cong_chuc', validFrom: '2020-01-01' } });
+    expect(person.status, JSON.stringify(person.body)).toBe(201);
+  });
+  afterAll(() => {
+    roles.viewer = viewerActions;
+  });
+
+  async function attendanceFile() {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('DS học viên');
+    ws.getRow(1).values = ['STT', 'Họ và tên', 'Ngày sinh', 'Đơn vị công tác', 'Số tiết'];
+    ws.getRow(2).values = [1, 'Hồ Văn Tâm', '03/02/1991', 'Phòng Quản lý ngân sách', 16];
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  it('runs an attendance import into its unit, from upload to the verified records', async () => {
+    expect((await learning.get('/api/v1/auth/me')).body.user.permissions).toEqual(['org.read', 'learning.read', 'learning.manage']);
+    const up = await learning.upload('/api/v1/imports', { kind: 'attendance', orgId: s.unitA.id }, { name: 'danh-sach-hoc-vien.xlsx', content: await attendanceFile() });
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    await runJobs();
+    const view = (await learning.get(`/api/v1/imports/${up.body.id}`)).body;
+    const mapping = Object.fromEntries(view.analysis.columns.filter((c: any) => c.fieldKey).map((c: any) => [String(c.index), c.fieldKey]));
+    const training = { kind: 'course', title: 'Kỹ năng soạn thảo văn bản hành chính', endsOn: '2026-04-10', hours: 16 };
+    const settings = await learning.put(`/api/v1/imports/${view.id}/settings`, { sheet: view.analysis.sheet, headerRow: view.analysis.headerRow, mapping, duplicates: 'skip', training });
+    expect(settings.status, JSON.stringify(settings.body)).toBe(202);
+    await runJobs();
+    const checked = (await learning.get(`/api/v1/imports/${view.id}`)).body;
+    expect(checked.summary).toMatchObject({ rows: 1, create: 1, errors: 0 });
+    expect((await learning.post(`/api/v1/imports/${view.id}/commit`)).status).toBe(202);
+    await runJobs();
+    expect((await learning.get(`/api/v1/imports/${view.id}`)).body.state).toBe('imported');
+    expect((await learning.get('/api/v1/imports')).body.items.map((i: any) => i.kind)).toEqual(['attendance']);
+    const records = (await learning.get(`/api/v1/learning-records?orgId=${s.unitA.id}&q=ho van tam`)).body;
+    expect(records.items).toMatchObject([{ title: training.title, status: 'verified', hours: 16, batchId: view.id }]);
+  });
+
+  it('cannot run a people import, nor one into a unit outside its grant', async () => {
+    const staff = await learning.upload('/api/v1/imports', { kind: 'staff', orgId: s.unitA.id }, { name: 'x.xlsx', content: await staffFile(good) });
+    expect(staff.status).toBe(403);
+    const residents = await learning.upload('/api/v1/imports', { kind: 'residents', orgId: s.unitA.id }, { name: 'x.xlsx', content: await staffFile(good) });
+    expect(residents.status).toBe(403);
+    const elsewhere = await learning.upload('/api/v1/imports', { kind: 'attendance', orgId: s.unitB.id }, { name: 'x.xlsx', content: await attendanceFile() });
+    expect(elsewhere.status).toBe(404);
   });
 });

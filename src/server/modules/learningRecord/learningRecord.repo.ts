@@ -28,7 +28,7 @@ export interface FactsScope {
 /**
  * One row per member of a subtree on a day (a person with several memberships counts once), with the
  * facts the seeds' shares need, all from the records: an approved plan; every mandatory training of
- * the catalogue that applies to them done (verified hours of the year ≥ the hours, or one verified
+ * the catalogue in force that applies to them done (verified hours of the year ≥ the hours, or one verified
  * record when no hours are set); leaders with a verified leadership training (any year up to this
  * one); verified training for digital transformation, IT and languages in the year; the level of the
  * latest verified language certificate. Membership, person, org and study_plan are read here
@@ -46,6 +46,7 @@ function factsSql(s: FactsScope) {
     entries as (
       select mt.id, mt.kind, mt.hours_per_year, mt.categories, mt.leaders_only, eo.path as org_path
       from ${mandatoryTraining} mt left join ${org} eo on eo.id = mt.org_id
+      where mt.retired_at is null
     ),
     owed as (
       select mem.person_id, e.id as entry_id, e.kind, e.hours_per_year

@@ -72,6 +72,8 @@ export const catalogueEntrySchema = z.object({
   categories: z.array(z.enum(['cong_chuc', 'vien_chuc', 'nguoi_lao_dong'])).max(3).default([]),
   leadersOnly: z.boolean().default(false),
   legalBasis: optionalText(500),
+  /** Retired: no longer owed from now on (records that named it keep it); false brings it back. */
+  retired: z.boolean().default(false),
 });
 
 export { year };

@@ -238,7 +238,9 @@ export function createLearningRecordService(db: Db, deps: { orgs: OrgService; pe
           if (orgId === null) authorizeSystem(actor);
           else await orgs.requireAccess(tx, actor, orgId, 'learning.manage');
         }
-        const saved = await learningRecordRepo.saveEntry(tx, id, input);
+        const { retired, ...fields } = input;
+        const retiredAt = retired ? (before?.entry.retiredAt ?? new Date()) : null;
+        const saved = await learningRecordRepo.saveEntry(tx, id, { ...fields, retiredAt });
         await recordAudit(tx, ctx, { action: before ? 'update' : 'create', entity: 'mandatory_training', entityId: saved.id, orgId: input.orgId, before: before?.entry ?? null, after: saved });
         return saved;
       });
@@ -255,7 +257,7 @@ export function createLearningRecordService(db: Db, deps: { orgs: OrgService; pe
       const items = await present(db, actor, rows.items);
       const entries = (await learningRecordRepo.catalogueFor(db, unit.orgPath)).filter(
         ({ entry, orgPath }) =>
-          (!orgPath || unit.orgPath.startsWith(orgPath)) && (entry.categories.length === 0 || entry.categories.includes(unit.category)) && (!entry.leadersOnly || unit.isLeader),
+          !entry.retiredAt && (!orgPath || unit.orgPath.startsWith(orgPath)) && (entry.categories.length === 0 || entry.categories.includes(unit.category)) && (!entry.leadersOnly || unit.isLeader),
       );
       const owed = entries.map(({ entry }) => {
         const counted = items.filter((r) => r.status === 'verified' && (r.mandatoryTrainingId === entry.id || (!r.mandatoryTrainingId && r.kind === entry.kind)));

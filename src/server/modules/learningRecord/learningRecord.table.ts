@@ -9,7 +9,8 @@ import { userAccount } from '../user/user.table.js';
 /**
  * A training a catalogue says members owe each year (bồi dưỡng bắt buộc), for the members of a
  * subtree (org_id; null: the whole deployment) of the given categories (none: all), leaders only or
- * not. Loaded from criteria/mandatory-training.json when missing; the secretariat edits it.
+ * not. Loaded from criteria/mandatory-training.json when missing; the secretariat edits it. A retired
+ * entry (`retired_at`) is no longer owed; records that named it keep the link.
  */
 export const mandatoryTraining = pgTable(
   'mandatory_training',
@@ -24,6 +25,8 @@ export const mandatoryTraining = pgTable(
     categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
     leadersOnly: boolean('leaders_only').notNull().default(false),
     legalBasis: text('legal_basis'),
+    /** When the entry stopped being owed; null: in force. */
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

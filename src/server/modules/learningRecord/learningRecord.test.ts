@@ -172,4 +172,30 @@ describe('the shares, computed from the records', () => {
     const mine = await member.get(`/api/v1/learning-records/mine?year=${YEAR}`);
     expect(mine.body.owed.map((o: { done: boolean }) => o.done)).toEqual([false, true]);
   });
+
+  it('a retired entry is no longer owed nor counted, stays listed with its date, and can be brought back', async () => {
+    const entry = (await s.admin.get(`/api/v1/mandatory-trainings?orgId=${s.unitA.id}`)).body.items.find((e: { code: string }) => e.code === 'BD-CDS');
+    const { id, orgName: _orgName, createdAt: _createdAt, updatedAt: _updatedAt, retiredAt, ...fields } = entry;
+    expect(retiredAt).toBeNull();
+    const unitAShares = async () =>
+      (await s.admin.get(`/api/v1/learning-records/summary?orgId=${s.rootId}&year=${YEAR}`)).body.units.find((u: { org: { id: string } }) => u.org.id === s.unitA.id).counts.mandatoryDone;
+    expect(await unitAShares()).toBe(0);
+
+    expect((await s.headA.client.request('PUT', `/api/v1/mandatory-trainings/${id}`, { ...fields, retired: true })).status).toBe(403);
+    const retired = await s.admin.request('PUT', `/api/v1/mandatory-trainings/${id}`, { ...fields, retired: true });
+    expect(retired.status, JSON.stringify(retired.body)).toBe(200);
+    expect(retired.body.retiredAt).not.toBeNull();
+    const owed = async () => (await member.get(`/api/v1/learning-records/mine?year=${YEAR}`)).body.owed.map((o: { title: string; done: boolean }) => [o.title, o.done]);
+    expect(await owed()).toEqual([[expect.stringContaining('Bồi dưỡng bắt buộc tối thiểu'), true]]);
+    expect(await unitAShares()).toBe(1);
+    const listed = (await s.headA.client.get(`/api/v1/mandatory-trainings?orgId=${s.unitA.id}`)).body.items.find((e: { id: string }) => e.id === id);
+    expect(listed.retiredAt).toBe(retired.body.retiredAt);
+    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, id));
+    expect(audit.map((a) => a.action).sort()).toEqual(['create', 'update']);
+    expect(audit.find((a) => a.action === 'update')?.after).toMatchObject({ retiredAt: expect.any(String) });
+
+    const back = await s.admin.request('PUT', `/api/v1/mandatory-trainings/${id}`, { ...fields, retired: false });
+    expect(back.body.retiredAt).toBeNull();
+    expect((await owed()).length).toBe(2);
+  });
 });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { AssessmentInputs, SubjectAttribute } from '../../../shared/criteria.js';
 import { createdAt, id, updatedAt } from '../../db/columns.js';
 import { criteriaSetVersion } from '../criteria/criteria.table.js';
@@ -48,10 +48,13 @@ export const titleRegistration = pgTable(
     /** The last reviewer's comment (returned, not recognised), shown to the subject. */
     reviewComment: text('review_comment'),
     registeredBy: uuid('registered_by').references(() => userAccount.id, { onDelete: 'set null' }),
+    /** The draft (or issued) decision whose annexed list holds this reviewed registration. */
+    decisionId: uuid('decision_id').references((): AnyPgColumn => recognitionDecision.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    index('title_registration_decision_idx').on(t.decisionId).where(sql`${t.decisionId} IS NOT NULL`),
     uniqueIndex('title_registration_person_uq').on(t.title, t.year, t.personId).where(sql`${t.personId} IS NOT NULL`),
     uniqueIndex('title_registration_household_uq').on(t.title, t.year, t.householdId).where(sql`${t.householdId} IS NOT NULL`),
     uniqueIndex('title_registration_clan_uq').on(t.title, t.year, t.clanId).where(sql`${t.clanId} IS NOT NULL`),

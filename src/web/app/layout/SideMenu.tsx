@@ -1,6 +1,6 @@
 import { Menu } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
-import { hasPermission, useMe } from '../auth';
+import { hasAnyPermission, useMe } from '../auth';
 import { useT } from '../i18n';
 import { NAV_ITEMS } from './navItems';
 
@@ -9,14 +9,15 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const me = useMe();
   const navigate = useNavigate();
   const location = useLocation();
-  const items = NAV_ITEMS.filter((item) => !item.permission || hasPermission(me.data, item.permission)).map((item) => ({
+  const items = NAV_ITEMS.filter((item) => !item.permission || hasAnyPermission(me.data, item.permission)).map((item) => ({
     key: item.path,
     icon: item.icon,
     label: <span data-testid={item.testId}>{t(item.label)}</span>,
   }));
-  const selected = NAV_ITEMS.find((item) =>
-    [item.path, ...(item.aliases ?? [])].some((path) => location.pathname.startsWith(path)),
-  )?.path;
+  // The entry whose path (or alias) matches the most of the location: /titles/decisions is not /titles.
+  const matchLength = (item: (typeof NAV_ITEMS)[number]) =>
+    Math.max(0, ...[item.path, ...(item.aliases ?? [])].filter((path) => location.pathname.startsWith(path)).map((path) => path.length));
+  const selected = [...NAV_ITEMS].sort((a, b) => matchLength(b) - matchLength(a)).find((item) => matchLength(item) > 0)?.path;
   return (
     <Menu
       mode="inline"

@@ -99,15 +99,16 @@ export interface MandatoryTrainingOption {
   title: string;
   kind: string;
   hoursPerYear: number;
+  retiredAt: string | null;
 }
 
-/** The mandatory trainings an attendance list can count for, in the import's unit. */
+/** The mandatory trainings in force an attendance list can count for, in the import's unit. */
 export function useMandatoryTrainings(orgId: string | undefined) {
   return useQuery({
     queryKey: ['imports', 'mandatory-trainings', orgId ?? ''] as const,
     queryFn: ({ signal }) => api.get<{ items: MandatoryTrainingOption[] }>(`/mandatory-trainings${query({ orgId })}`, signal),
     enabled: !!orgId,
-    select: (data) => data.items,
+    select: (data) => data.items.filter((e) => !e.retiredAt),
   });
 }
 

@@ -39,7 +39,9 @@ export function RecordFields({ catalogueOrgId }: { catalogueOrgId: string | unde
   const form = Form.useFormInstance<RecordFormValues>();
   const kind = Form.useWatch('kind', form) as RecordKind | undefined;
   const catalogue = useCatalogue(kind === 'mandatory_training' ? catalogueOrgId : undefined);
-  const entries = (catalogue.data?.items ?? []).filter((e) => e.kind === 'mandatory_training' || e.kind === kind);
+  const chosen = Form.useWatch('mandatoryTrainingId', form) as string | null | undefined;
+  // A retired entry is offered no more, except to a record that already names it.
+  const entries = (catalogue.data?.items ?? []).filter((e) => (e.kind === 'mandatory_training' || e.kind === kind) && (!e.retiredAt || e.id === chosen));
 
   const endsAfterStart: FormRule = ({ getFieldValue }) => ({
     validator: (_rule, value: Dayjs | null) => {

@@ -6,6 +6,7 @@ import type {
   LearningRecordView,
   LearningSummary,
   MandatoryCatalogue,
+  MandatoryTrainingEntry,
   MyLearningYear,
   RecordFieldsBody,
   RecordKind,
@@ -94,6 +95,35 @@ export function useCatalogue(orgId: string | undefined) {
     queryFn: ({ signal }) => api.get<MandatoryCatalogue>(`/mandatory-trainings${query({ orgId })}`, signal),
     enabled: !!orgId,
     staleTime: 5 * 60_000,
+  });
+}
+
+/** What POST/PUT /mandatory-trainings take (orgId null: the whole deployment, system administrators). */
+export interface MandatoryTrainingBody {
+  orgId: string | null;
+  code: string;
+  title: string;
+  kind: RecordKind;
+  hoursPerYear: number;
+  categories: string[];
+  leadersOnly: boolean;
+  legalBasis: string | null;
+  retired: boolean;
+}
+
+/** Adds an entry to the catalogue (no id), changes one, retires or restores it; every picker's list follows. */
+export function useSaveMandatoryTraining() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id?: string; body: MandatoryTrainingBody }) =>
+      id ? api.put<MandatoryTrainingEntry>(`/mandatory-trainings/${encodeURIComponent(id)}`, body) : api.post<MandatoryTrainingEntry>('/mandatory-trainings', body),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['learning', 'catalogue'] }),
+        queryClient.invalidateQueries({ queryKey: ['imports', 'mandatory-trainings'] }),
+        queryClient.invalidateQueries({ queryKey: ['learning', 'mine'] }),
+        queryClient.invalidateQueries({ queryKey: ['learning', 'summary'] }),
+      ]),
   });
 }
 

@@ -11,6 +11,7 @@ import type {
   PlanReport,
   PlanState,
   PlanSummary,
+  PlanTemplateView,
   PlanView,
 } from '../../../shared/studyPlan';
 
@@ -27,6 +28,7 @@ export const planKeys = {
   members: (filter: PlanMembersFilter, page: number, pageSize: number) => ['studyPlans', 'members', filter, page, pageSize] as const,
   summary: (orgId: string, year: number) => ['studyPlans', 'summary', orgId, year] as const,
   years: (orgId: string) => ['studyPlans', 'learningYears', orgId] as const,
+  templates: (orgId: string) => ['studyPlans', 'templates', orgId] as const,
 };
 
 export interface PlanMembersFilter {
@@ -168,3 +170,40 @@ export const usePlanDocument = () =>
     mutationFn: (id: string) => api.post<{ fileId: string; name: string }>(`${planPath(id)}/document`, {}),
     onSuccess: ({ fileId }) => window.location.assign(fileUrl(fileId)),
   });
+
+/** What POST/PUT /plan-templates take. */
+export interface PlanTemplateBody {
+  orgId: string;
+  year: number;
+  title: string;
+  positions: string[];
+  content: PlanContentBody;
+}
+
+/** Templates a unit published itself (every year; the screen shows one). */
+export function usePlanTemplates(orgId: string | undefined) {
+  return useQuery({
+    queryKey: planKeys.templates(orgId ?? ''),
+    queryFn: ({ signal }) => api.get<{ items: PlanTemplateView[] }>(`/plan-templates${query({ orgId })}`, signal),
+    select: (data) => data.items,
+    enabled: !!orgId,
+  });
+}
+
+/** Publishes a template (no id) or changes one; members' "start from a template" lists follow. */
+export function useSavePlanTemplate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id?: string; body: PlanTemplateBody }) =>
+      id ? api.put<PlanTemplateView>(`/plan-templates/${encodeURIComponent(id)}`, body) : api.post<PlanTemplateView>('/plan-templates', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['studyPlans', 'templates'] }),
+  });
+}
+
+export function useDeletePlanTemplate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<void>(`/plan-templates/${encodeURIComponent(id)}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['studyPlans', 'templates'] }),
+  });
+}

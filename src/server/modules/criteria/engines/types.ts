@@ -28,14 +28,17 @@ export interface IndicatorOutcome {
   /** The value came from records (and was not overridden). */
   derived: boolean;
   overridden: boolean;
+  /** What the formula computed from records (ctx.derived), when the indicator is derived and a value was loaded. */
+  derivedValue?: number | boolean | null;
   /** Points engine: the points counted. */
   points?: number;
-  /** Levels engine: met per level code. */
+  /** Levels engine: met per level code (levels that do not test the indicator, or where it does not apply, count as met). */
   metAt?: Record<string, boolean>;
 }
 
-/** Why an indicator holds a level back. */
+/** Why an indicator holds a level back (or, TOTAL_BELOW, why a points total fails). */
 export interface Shortfall {
+  /** The indicator's code; '' for TOTAL_BELOW, which concerns the whole set. */
   indicator: string;
   reason: 'NOT_ENTERED' | 'NO_EVIDENCE' | 'BELOW_THRESHOLD' | 'BELOW_MIN_EACH' | 'TOTAL_BELOW';
   message: Bilingual;

@@ -1,0 +1,1 @@
+ALTER TABLE "mandatory_training" ADD COLUMN "retired_at" timestamp with time zone;

@@ -1,0 +1,3 @@
+ALTER TABLE "title_registration" ADD COLUMN "decision_id" uuid;--> statement-breakpoint
+ALTER TABLE "title_registration" ADD CONSTRAINT "title_registration_decision_id_recognition_decision_id_fk" FOREIGN KEY ("decision_id") REFERENCES "public"."recognition_decision"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "title_registration_decision_idx" ON "title_registration" USING btree ("decision_id") WHERE "title_registration"."decision_id" IS NOT NULL;
