@@ -59,6 +59,8 @@ export interface SeededTitles {
   communeId: string;
   hamletId: string;
   householdIds: string[];
+  /** Head and spouse of each household, in the order of `householdIds`. */
+  householdAdults: [string, string][];
   memberPersonId: string;
 }
 
@@ -102,14 +104,16 @@ export async function seedTitles(baseUrl: string): Promise<SeededTitles> {
   }
 
   const householdIds: string[] = [];
+  const householdAdults: [string, string][] = [];
   for (const [i, [head, spouse]] of FAMILIES.entries()) {
     const code = `T3-${String(i + 1).padStart(3, '0')}`;
     const h = await admin.ok<{ id: string }>('POST', '/api/v1/households', { orgId: hamletId, code, address: `Tổ ${1 + (i % 4)}, thôn 3, xã Ea Kao` });
     const a = await admin.ok<{ id: string }>('POST', '/api/v1/people', { fullName: head, birthDate: `${1960 + i}-03-0${1 + (i % 9)}`, sex: 'male', residenceOrgId: hamletId, householdId: h.id, householdRelation: 'head' });
-    await admin.ok('POST', '/api/v1/people', { fullName: spouse, birthDate: `${1962 + i}-07-1${i % 10}`, sex: 'female', residenceOrgId: hamletId, householdId: h.id, householdRelation: 'spouse' });
+    const b = await admin.ok<{ id: string }>('POST', '/api/v1/people', { fullName: spouse, birthDate: `${1962 + i}-07-1${i % 10}`, sex: 'female', residenceOrgId: hamletId, householdId: h.id, householdRelation: 'spouse' });
     await admin.ok('PATCH', `/api/v1/households/${h.id}`, { headPersonId: a.id });
     householdIds.push(h.id);
+    householdAdults.push([a.id, b.id]);
   }
 
-  return { admin, so, provinceId, soId, phongId, otherPhongId, communeId, hamletId, householdIds, memberPersonId: memberPerson.id };
+  return { admin, so, provinceId, soId, phongId, otherPhongId, communeId, hamletId, householdIds, householdAdults, memberPersonId: memberPerson.id };
 }

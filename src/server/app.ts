@@ -47,6 +47,9 @@ import { loadBuiltinSets } from './modules/criteria/builtin-sets.js';
 import { learningRecordRoutes } from './modules/learningRecord/learningRecord.routes.js';
 import { recognitionRoutes } from './modules/recognition/recognition.routes.js';
 import { createRecognitionService } from './modules/recognition/recognition.service.js';
+import { createCertificateService } from './modules/recognition/certificate.js';
+import { verificationRoutes } from './modules/recognition/verification.routes.js';
+import { createRecognitionDocumentService, recognitionDocumentRoutes } from './modules/recognition/recognition.documents.js';
 import { createNotificationService } from './platform/notifications/notifications.js';
 import { userRoutes } from './modules/user/user.routes.js';
 import { createUserService } from './modules/user/user.service.js';
@@ -64,10 +67,12 @@ export interface AppOptions {
   runJobs?: boolean;
   /** Serve the built web app from dist/web when present. */
   serveWeb?: boolean;
+  /** The app's public address (PUBLIC_URL) for links printed on documents; else the request's own. */
+  publicUrl?: string;
 }
 
 /** The services of the app, wired once; routes, jobs and scripts use the same instances. */
-export function createServices(database: Database, opts: { sessionSecret: string; dataDir: string }) {
+export function createServices(database: Database, opts: { sessionSecret: string; dataDir: string; publicUrl?: string }) {
   const { db } = database;
   const storage: FileStorage = createLocalStorage(path.join(opts.dataDir, 'files'));
   const jobs: JobRunner = createJobRunner(database, { housekeeping: [purgeExpiredSessions, purgeStaleThrottles] });
@@ -89,7 +94,9 @@ export function createServices(database: Database, opts: { sessionSecret: string
   const imports = createDataImportService(db, { orgs, people, learningRecords, users, jobs, storage });
   const criteria = createCriteriaService(db, { orgs });
   const titles = createRecognitionService(db, { orgs, people });
-  return { db, storage, jobs, files, orgs, users, auth, setup, audit, people, peopleJobs, households, emulation, imports, notifications, studyPlans, learningRecords, criteria, titles };
+  const certificates = createCertificateService(db, { orgs, publicUrl: opts.publicUrl });
+  const titleDocuments = createRecognitionDocumentService(db, { orgs, users, jobs, storage });
+  return { db, storage, jobs, files, orgs, users, auth, setup, audit, people, peopleJobs, households, emulation, imports, notifications, studyPlans, learningRecords, criteria, titles, certificates, titleDocuments };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -170,6 +177,8 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   learningRecordRoutes(app, services.learningRecords);
   criteriaRoutes(app, services.criteria);
   recognitionRoutes(app, services.titles);
+  recognitionDocumentRoutes(app, services.titleDocuments);
+  verificationRoutes(app, services.certificates);
 
   const webBuilt = opts.serveWeb === true && existsSync(path.join(WEB_DIST_DIR, 'index.html'));
   const sendWebApp = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html');

@@ -15,6 +15,11 @@ export interface Config {
    */
   trustProxy: number;
   logLevel: string;
+  /**
+   * The address people reach the app at (https://hoctap.example.gov.vn), printed in the QR code of
+   * certificates; unset: the scheme and host each request came to.
+   */
+  publicUrl: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,7 +33,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: env.SESSION_SECRET || readOrCreateSecret(dataDir),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? 'info',
+    publicUrl: parsePublicUrl(env.PUBLIC_URL),
   };
+}
+
+function parsePublicUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PUBLIC_URL must be an address such as https://hoctap.example.gov.vn, not "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`PUBLIC_URL must start with http:// or https://, not "${value}"`);
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
 function parseTrustProxy(value: string | undefined): number {

@@ -31,6 +31,7 @@ async function main() {
     logLevel: config.logLevel,
     runJobs: true,
     serveWeb: true,
+    publicUrl: config.publicUrl,
   });
 
   let closing = false;

@@ -1,5 +1,7 @@
 /** Shapes of the hoctap API v1 (docs/api.md): what the server's services return and the web app reads. */
 import type { AgeBand, CitizenGroup, HouseholdRelation, Qualification, StaffCategory } from './people.js';
+import type { AssessmentInputs, CriteriaSetDocument, SubjectAttribute } from './criteria.js';
+import type { EvaluationResult } from '../server/modules/criteria/engines/types.js';
 
 export interface Bilingual {
   vi: string;
@@ -481,33 +483,38 @@ export interface ReorgOutcome {
 
 // ─── Learning titles (danh hiệu học tập, issue 6): the recognition API's answers (docs/api.md, "Titles") ───
 
-/** Where a registration's case stands (recognition.table.ts `title_registration.state`). */
+/** Where a registration's case stands (recognition/workflow.ts REGISTRATION_STATES). */
 export type RegistrationState = 'registered' | 'submitted' | 'returned' | 'reviewed' | 'recognised' | 'not_recognised' | 'withdrawn';
 
-/** The headline of an assessment's result: total and band (points), or level (levels), and whether it passes. */
+/**
+ * The headline of a stored result as lists give it (recognition.repo.ts `headline`): a points result
+ * has `total` and the band's code (`level` null), a levels result the level's code or null (`total`
+ * null).
+ */
 export interface AssessmentHeadline {
-  total?: number | null;
-  max?: number | null;
-  band?: string | null;
-  bandName?: Bilingual | null;
-  level?: string | null;
+  total: number | null;
+  band: string | null;
+  level: string | null;
   passed: boolean;
 }
 
+/** A case's recognition in lists and on the case page. */
 export interface RecognitionHeadline {
   id: string;
   outcome: string | null;
+  validFrom: string | null;
   validUntil: string | null;
   revokedAt: string | null;
-  certificateCode?: string;
 }
 
-/** A row of GET /titles/registrations. */
+type TitleSubjectKind = 'person' | 'household' | 'clan' | 'org';
+
+/** A row of GET /titles/registrations (and of /titles/registrations/mine). */
 export interface TitleRegistrationRow {
   id: string;
   year: number;
   title: string;
-  subjectKind: 'person' | 'household' | 'clan' | 'org';
+  subjectKind: TitleSubjectKind;
   subjectId: string;
   subjectName: string;
   orgId: string;
@@ -518,20 +525,42 @@ export interface TitleRegistrationRow {
   review: AssessmentHeadline | null;
   recognition: RecognitionHeadline | null;
   updatedAt: string;
-  /** Whether the viewer may accept it in a bulk review (when the server says). */
-  canReview?: boolean;
 }
 
 export interface TitleRegistrationPage {
   items: TitleRegistrationRow[];
   total: number;
-  page?: number;
-  pageSize?: number;
+  page: number;
+  pageSize: number;
 }
 
-/** One source record of a derived value ("từ N bản ghi"). */
+/** GET /titles/registrations/mine: the person my account is linked to (null: none) and their cases. */
+export interface MyTitleRegistrations {
+  person: { id: string; fullName: string } | null;
+  items: TitleRegistrationRow[];
+}
+
+/** A registration as the acts answer it (POST /titles/registrations, /submit, /review, /withdraw). */
+export interface TitleRegistrationView {
+  id: string;
+  year: number;
+  title: string;
+  subjectKind: TitleSubjectKind;
+  subjectId: string;
+  subjectName: string;
+  orgId: string;
+  orgName: string;
+  citizenGroup: string | null;
+  state: RegistrationState;
+  reviewComment: string | null;
+  decisionId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One record behind a derived value ("từ N bản ghi"; recognition/derived-facts.ts DerivedSource). */
 export interface DerivedSourceView {
-  kind: string;
+  kind: 'person' | 'household' | 'clan' | 'org' | 'recognition' | 'studyPlan' | 'learningRecord' | 'emulation';
   id: string;
   label: string;
 }
@@ -549,9 +578,11 @@ export interface TitleAssessmentView {
   id: string;
   stage: 'self' | 'review';
   criteriaVersionId: string;
-  attributes: string[];
-  inputs: Record<string, { value: number | boolean | string | null; evidence?: unknown[]; overrideReason?: string; comment?: string }>;
-  result: unknown;
+  attributes: SubjectAttribute[];
+  inputs: AssessmentInputs;
+  /** The derived values when it was saved. */
+  derived: Record<string, DerivedValueView>;
+  result: EvaluationResult | null;
   comment: string | null;
   assessedByName: string | null;
   submittedAt: string | null;
@@ -562,6 +593,7 @@ export interface RegistrationEventView {
   act: string;
   stateAfter: RegistrationState;
   comment: string | null;
+  /** The result's headline (assess, submit, accept: total, max, band or level, passed) or the act's facts. */
   summary: Record<string, unknown> | null;
   actorName: string | null;
   createdAt: string;
@@ -569,27 +601,17 @@ export interface RegistrationEventView {
 
 /** GET /titles/registrations/:id: the case. */
 export interface TitleRegistrationDetail {
-  registration: {
-    id: string;
-    year: number;
-    title: string;
-    subjectKind: 'person' | 'household' | 'clan' | 'org';
-    orgId: string;
-    orgName?: string;
-    citizenGroup: string | null;
-    state: RegistrationState;
-    reviewComment: string | null;
-    createdAt?: string;
-    updatedAt?: string;
-  };
-  subject: { kind: string; id: string; name: string; orgName: string | null; attributes: string[] };
-  criteriaVersion: { id: string; setId: string; no: number; document: unknown } | null;
+  registration: TitleRegistrationView;
+  subject: { kind: TitleSubjectKind; id: string; name: string; orgName: string; attributes: SubjectAttribute[] };
+  /** The version the case is assessed against; null when no set is in force for the year. */
+  criteriaVersion: { id: string; setId: string; no: number; document: CriteriaSetDocument } | null;
   self: TitleAssessmentView | null;
   review: TitleAssessmentView | null;
   derived: Record<string, DerivedValueView>;
   events: RegistrationEventView[];
-  recognition: (RecognitionHeadline & { decisionId?: string; validFrom?: string }) | null;
-  can: { assess: boolean; submit: boolean; review: boolean; withdraw: boolean; document?: boolean };
+  recognition: RecognitionHeadline | null;
+  /** What the viewer may do now: self-assess, submit, assess as reviewer, accept/return/reject, withdraw. */
+  can: { assess: boolean; submit: boolean; assessReview: boolean; review: boolean; withdraw: boolean };
 }
 
 export interface TitleSummaryRow {
@@ -604,15 +626,19 @@ export interface TitleSummaryRow {
   recognisedShare: number | null;
 }
 
+/** GET /titles/summary: per unit under the chosen one (rows) and for the whole subtree per title and group (totals). */
 export interface TitleSummary {
+  org: { id: string; name: string };
+  year: number;
   rows: TitleSummaryRow[];
-  totals: Partial<TitleSummaryRow> | TitleSummaryRow[] | Record<string, unknown>;
+  totals: TitleSummaryRow[];
 }
 
-export interface RecognitionDecisionView {
+/** A row of GET /titles/decisions. */
+export interface RecognitionDecisionRow {
   id: string;
   orgId: string;
-  orgName?: string;
+  orgName: string;
   year: number;
   title: string;
   number: string | null;
@@ -622,30 +648,68 @@ export interface RecognitionDecisionView {
   issuingBody: string;
   state: 'draft' | 'issued';
   issuedAt: string | null;
-  count?: number;
-  /** GET /titles/decisions/:id: the annexed list. */
-  entries?: RecognitionView[];
-  registrations?: TitleRegistrationRow[];
+  updatedAt: string;
+  /** How many cases it lists. */
+  count: number;
 }
 
-export interface RecognitionView {
+/** A case on a decision's annexed list: `id` is the recognition once issued, else the case. */
+export interface DecisionEntryView {
   id: string;
   decisionId: string;
-  registrationId: string;
   year: number;
   title: string;
-  subjectKind: string;
+  registrationId: string;
+  subjectKind: TitleSubjectKind;
+  subjectId: string;
   subjectName: string;
-  orgId?: string;
-  orgName?: string;
+  orgId: string;
+  orgName: string;
+  citizenGroup: string | null;
+  /** The band or level recognised (issued), else the one accepted. */
+  outcome: string | null;
+  result: AssessmentHeadline | null;
+  recognitionId: string | null;
+  certificateCode: string | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  revokedAt: string | null;
+}
+
+/** GET /titles/decisions/:id (and what POST, PUT and /issue answer). */
+export interface RecognitionDecisionView extends RecognitionDecisionRow {
+  entries: DecisionEntryView[];
+}
+
+/** A row of GET /titles/recognitions. */
+export interface RecognitionView {
+  id: string;
+  year: number;
+  title: string;
+  registrationId: string;
+  subjectKind: TitleSubjectKind;
+  subjectId: string;
+  subjectName: string;
+  orgId: string;
+  orgName: string;
   outcome: string | null;
   validFrom: string;
   validUntil: string | null;
-  certificateCode: string;
   revokedAt: string | null;
   revokeReason: string | null;
-  decisionNumber?: string | null;
-  status?: 'valid' | 'expired' | 'revoked';
+  certificateCode: string;
+  decisionId: string;
+  decisionNumber: string | null;
+  decisionSignedOn: string | null;
+  issuingBody: string;
+  status: 'valid' | 'expired' | 'revoked';
+}
+
+export interface RecognitionPage {
+  items: RecognitionView[];
+  total: number;
+  page: number;
+  pageSize: number;
 }
 
 // ─── end of learning titles ───

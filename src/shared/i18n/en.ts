@@ -5,6 +5,7 @@ import { en as people } from './people';
 import { en as studyPlan } from './studyPlan';
 import { en as titles } from './titles';
 import { en as criteria } from './criteria';
+import { en as verify } from './verify';
 import type { Messages } from './vi';
 
 /** English UI strings: the same keys as vi.ts (a missing or extra key is a type error). */
@@ -319,4 +320,5 @@ export const en: Messages = {
   ...studyPlan,
   ...titles,
   ...criteria,
+  ...verify,
 };

@@ -9,6 +9,7 @@ import { vi as people } from './people';
 import { vi as studyPlan } from './studyPlan';
 import { vi as titles } from './titles';
 import { vi as criteria } from './criteria';
+import { vi as verify } from './verify';
 
 export const vi = {
   'app.name': 'hoctap',
@@ -321,6 +322,7 @@ export const vi = {
   ...studyPlan,
   ...titles,
   ...criteria,
+  ...verify,
 };
 
 export type Messages = { readonly [K in keyof typeof vi]: string };

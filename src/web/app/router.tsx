@@ -35,6 +35,7 @@ const TitleDecisionsPage = lazy(() => import('../features/titles/DecisionsPage')
 const TitleDecisionPage = lazy(() => import('../features/titles/DecisionPage'));
 const CriteriaSetsPage = lazy(() => import('../features/criteria/CriteriaSetsPage'));
 const CriteriaSetPage = lazy(() => import('../features/criteria/CriteriaSetPage'));
+const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
 
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -84,11 +85,13 @@ function Guarded({ permission, children }: { permission: string | readonly strin
  *   /my-titles         my Công dân học tập registration of a year (?year=) and my recognitions
  *   /titles/decisions  recognition decisions (?orgId&year&title&tab=recognitions: the recognitions, revoke)
  *   /titles/decisions/:id  one decision: edit, issue, the annexed list
+ *   /verify/:code      public (no login, no setup check): a certificate's status, opened by its QR code
  */
 export function AppRoutes() {
   return (
     <Routes>
       <Route path="/setup" element={<SetupPage />} />
+      <Route path="/verify/:code" element={<Page><VerifyPage /></Page>} />
       <Route element={<RequireSetupDone />}>
         <Route path="/login" element={<LoginPage />} />
         <Route element={<RequireAuth />}>

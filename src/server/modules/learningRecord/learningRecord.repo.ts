@@ -313,3 +313,17 @@ export const learningRecordRepo = {
     return { items, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
   },
 };
+
+/**
+ * Members' mandatory-training standing that derived indicators count (recognition/derived-facts.ts),
+ * as a SQL relation of `(id, label, sort, owes, done)`: the member, their name and sort key, whether
+ * any mandatory training applies to them, and whether they did all of it. The same facts as the
+ * shares above (`factsSql`), so the two screens never disagree; the planner drops the joins of the
+ * facts this relation does not read.
+ */
+export const learningRecordRelations = {
+  mandatoryStanding(s: FactsScope): SQL {
+    return sql`select f."personId" as id, f."fullName" as label, f."nameSort" as sort, f."owesMandatory" as owes, f."mandatoryDone" as done
+      from (${factsSql(s)}) f`;
+  },
+};

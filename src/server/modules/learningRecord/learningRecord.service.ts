@@ -12,6 +12,7 @@ import catalogue from '../../../../criteria/mandatory-training.json' with { type
 import type { ImportTraining } from '../../../shared/api-types.js';
 import { EVIDENCE_MAX_BYTES, IT_STANDARDS, LANGUAGE_LEVELS, RECORD_KINDS } from '../../../shared/learning.js';
 import { parseDate, searchKey } from '../../../shared/vn-text.js';
+import type { SQL } from 'drizzle-orm';
 import type { Db, Executor, Tx } from '../../db/index.js';
 import { recordAudit, recordAudits } from '../../platform/audit/audit.js';
 import { invalid, notFound, ruleBroken } from '../../platform/errors.js';
@@ -23,7 +24,7 @@ import { notify } from '../../platform/notifications/notifications.js';
 import { authorize, authorizeSelfOr, authorizeSystem, can, type Actor } from '../../platform/policy.js';
 import { todayInVietnam } from '../../platform/time.js';
 import type { OrgService } from '../org/org.service.js';
-import { INDICATORS, learningRecordRepo, type FactsScope, type Indicator, type UnitTally } from './learningRecord.repo.js';
+import { INDICATORS, learningRecordRelations, learningRecordRepo, type FactsScope, type Indicator, type UnitTally } from './learningRecord.repo.js';
 import type { CatalogueEntryInput, RecordFields } from './learningRecord.schemas.js';
 import type { PeopleService } from '../people/people.service.js';
 import type { AttendanceRecord } from '../dataImport/rows.js';
@@ -533,3 +534,15 @@ function readHead(path: string): Promise<Buffer> {
 }
 
 export type LearningRecordService = ReturnType<typeof createLearningRecordService>;
+
+/**
+ * What derived indicators read of the learning records (recognition/derived-facts.ts): each member of
+ * a subtree on a day with their mandatory-training standing for the year, as a relation of
+ * `(id, label, sort, owes, done)` to compose into one set-based statement. The same owed/done facts
+ * as the learning shares (`summary`).
+ */
+export const learningRecordFacts = {
+  mandatoryStanding(s: FactsScope): SQL {
+    return learningRecordRelations.mandatoryStanding(s);
+  },
+};

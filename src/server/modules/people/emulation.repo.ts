@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/index.js';
 import { emulationRecord } from './emulation.table.js';
 
@@ -29,5 +29,24 @@ export const emulationRepo = {
     }
     const [created] = await tx.insert(emulationRecord).values(row).returning();
     return created;
+  },
+};
+
+/**
+ * Emulation results that derived indicators count (recognition/derived-facts.ts), as SQL relations of
+ * `(subject_id, source_id)`: the person and their record of the year. Composed by the caller with the
+ * population counted into one set-based statement.
+ */
+export const emulationRelations = {
+  /** People whose individual title of the year is one of `titleCodes`. */
+  personTitles(year: number, titleCodes: string[]): SQL {
+    return sql`select e.person_id as subject_id, e.id as source_id from ${emulationRecord} e
+      where e.year = ${year} and e.person_id is not null and e.title_code = any(${sql.param(titleCodes)}::text[])`;
+  },
+
+  /** People whose labour-discipline standing of the year is one of `disciplineCodes`. */
+  personDiscipline(year: number, disciplineCodes: string[]): SQL {
+    return sql`select e.person_id as subject_id, e.id as source_id from ${emulationRecord} e
+      where e.year = ${year} and e.person_id is not null and e.discipline = any(${sql.param(disciplineCodes)}::text[])`;
   },
 };

@@ -1,12 +1,13 @@
 import type { EmulationView } from '../../../shared/api-types.js';
 import { searchKey } from '../../../shared/vn-text.js';
+import type { SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/index.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { invalid } from '../../platform/errors.js';
 import { requireActor, type RequestContext } from '../../platform/http/context.js';
 import type { OrgService } from '../org/org.service.js';
 import catalogue from '../../../../criteria/emulation.json' with { type: 'json' };
-import { emulationRepo, type EmulationRow } from './emulation.repo.js';
+import { emulationRelations, emulationRepo, type EmulationRow } from './emulation.repo.js';
 import type { PeopleService } from './people.service.js';
 
 export type EmulationCatalogue = typeof catalogue;
@@ -64,3 +65,37 @@ export function createEmulationService(db: Db, orgs: OrgService, people: PeopleS
 }
 
 export type EmulationService = ReturnType<typeof createEmulationService>;
+
+/** Codes of the catalogue's individual or collective titles of rank `minRank` or higher (criteria/emulation.json). */
+export function titleCodesFrom(list: 'individual' | 'collective', minRank: number): string[] {
+  return catalogue[list].filter((t) => t.rank >= minRank).map((t) => t.code);
+}
+
+/** Rank of an individual or collective title code, or null when the catalogue does not know it. */
+export const titleRank = (list: 'individual' | 'collective', code: string | null): number | null =>
+  catalogue[list].find((t) => t.code === code)?.rank ?? null;
+
+/**
+ * What derived indicators read of the emulation records (recognition/derived-facts.ts): relations of
+ * `(subject_id, source_id)` to compose into one set-based statement, and a unit's own collective title.
+ */
+export const emulationFacts = {
+  /** People holding an individual title of rank `minRank` or higher in the year. */
+  personTitlesFrom(year: number, minRank: number): SQL {
+    return emulationRelations.personTitles(year, titleCodesFrom('individual', minRank));
+  },
+
+  /** People whose labour-discipline standing of the year is compliant (TT 24/2023 criterion 2.1). */
+  personsKeepingDiscipline(year: number): SQL {
+    return emulationRelations.personDiscipline(
+      year,
+      catalogue.discipline.filter((d) => d.compliant).map((d) => d.code),
+    );
+  },
+
+  /** The unit's own record of the year with its collective title's rank; null when nothing is recorded. */
+  async collectiveTitleOf(db: Executor, orgId: string, year: number): Promise<{ id: string; titleCode: string | null; rank: number | null } | null> {
+    const row = await emulationRepo.find(db, { orgId }, year);
+    return row ? { id: row.id, titleCode: row.titleCode, rank: titleRank('collective', row.titleCode) } : null;
+  },
+};

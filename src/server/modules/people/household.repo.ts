@@ -1,4 +1,4 @@
-import { and, asc, eq, like, or, sql } from 'drizzle-orm';
+import { and, asc, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/index.js';
 import { containsPattern } from '../../db/columns.js';
 import { org } from '../org/org.table.js';
@@ -138,5 +138,30 @@ export const clanRepo = {
       .where(and(eq(clanHousehold.clanId, clanId), eq(clanHousehold.householdId, householdId)))
       .returning();
     return rows.length > 0;
+  },
+};
+
+/** A household's name as the title screens show it: "Hộ <head's name> (<code>)". */
+const householdLabel = sql`'Hộ ' || coalesce(hp.full_name, h.code) || ' (' || h.code || ')'`;
+/** Households in Vietnamese order of their head's name, then by code. */
+const householdSort = sql`coalesce(hp.name_sort, '') || chr(1) || h.code`;
+
+/**
+ * Households that derived indicators count (recognition/derived-facts.ts), as SQL relations of
+ * `(id, label, sort)`, composed by the caller with what qualifies into one set-based statement.
+ */
+export const householdRelations = {
+  /** Households registered in the hamlets (units) of a subtree. */
+  householdsOf(path: string): SQL {
+    return sql`select h.id, ${householdLabel} as label, ${householdSort} as sort
+      from ${household} h join ${org} o on o.id = h.org_id left join ${person} hp on hp.id = h.head_person_id
+      where o.path like ${path + '%'}`;
+  },
+
+  /** Households of a clan, whatever hamlet they live in. */
+  householdsOfClan(clanId: string): SQL {
+    return sql`select h.id, ${householdLabel} as label, ${householdSort} as sort
+      from ${clanHousehold} ch join ${household} h on h.id = ch.household_id left join ${person} hp on hp.id = h.head_person_id
+      where ch.clan_id = ${clanId}`;
   },
 };

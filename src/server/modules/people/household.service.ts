@@ -10,7 +10,7 @@ import type { JobRunner } from '../../platform/jobs/runner.js';
 import { authorize, can, scopePaths, type Actor } from '../../platform/policy.js';
 import type { OrgService } from '../org/org.service.js';
 import type { UserService } from '../user/user.service.js';
-import { clanRepo, householdRepo, type HouseholdListRow } from './household.repo.js';
+import { clanRepo, householdRelations, householdRepo, type HouseholdListRow } from './household.repo.js';
 import { peopleRepo } from './people.repo.js';
 
 const householdNotFound = () => notFound({ vi: 'Không tìm thấy hộ gia đình.', en: 'Household not found.' });
@@ -251,3 +251,12 @@ export function createHouseholdService(db: Db, deps: { orgs: OrgService; users: 
 }
 
 export type HouseholdService = ReturnType<typeof createHouseholdService>;
+
+/**
+ * The households derived indicators count (recognition/derived-facts.ts): SQL relations of
+ * `(id, label, sort)` (household id, "Hộ <head> (<code>)", the head's sort key then the code).
+ */
+export const householdFacts = {
+  householdsOf: householdRelations.householdsOf,
+  householdsOfClan: householdRelations.householdsOfClan,
+};

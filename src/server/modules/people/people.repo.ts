@@ -347,3 +347,39 @@ interface ResidentListRow extends ListedPerson {
   householdId: string | null;
   householdRelation: string | null;
 }
+
+/**
+ * Populations that derived indicators count (recognition/derived-facts.ts), as SQL relations of
+ * `(id, label, sort)`: the person's id, full name and Vietnamese sort key. The caller composes them
+ * with what qualifies into one set-based statement, so a share costs one query whatever the size
+ * of the subtree (bench/README.md, "Derived indicators at province scale").
+ */
+export const peopleRelations = {
+  /** Staff of a subtree on a day: memberships open that day in a unit of the subtree; a person with several counts once. */
+  staffOf(path: string, day: string): SQL {
+    return sql`select p.id, p.full_name as label, p.name_sort as sort from ${person} p
+      where p.id in (
+        select m.person_id from ${membership} m join ${org} o on o.id = m.org_id
+        where o.path like ${path + '%'} and (m.valid_from is null or m.valid_from <= ${day}) and (m.valid_to is null or m.valid_to > ${day}))`;
+  },
+
+  /**
+   * Residents of a subtree (by the hamlet or unit they live in); with `minAge`, only those at least
+   * that old on `day` (an unknown birth date counts: the record, not the person, is incomplete).
+   */
+  residentsOf(path: string, opts: { day: string; minAge?: number }): SQL {
+    return sql`select p.id, p.full_name as label, p.name_sort as sort from ${person} p join ${org} o on o.id = p.residence_org_id
+      where o.path like ${path + '%'}${bornBy(opts)}`;
+  },
+
+  /** Members of a household; with `minAge`, only those at least that old on `day` (unknown birth dates count). */
+  membersOfHousehold(householdId: string, opts: { day: string; minAge?: number }): SQL {
+    return sql`select p.id, p.full_name as label, p.name_sort as sort from ${person} p where p.household_id = ${householdId}${bornBy(opts)}`;
+  },
+};
+
+/** `and` born on or before the day `minAge` years before `day` (nothing without minAge). */
+function bornBy(opts: { day: string; minAge?: number }): SQL {
+  if (opts.minAge === undefined) return sql``;
+  return sql` and (p.birth_date is null or p.birth_date <= (${opts.day}::date - make_interval(years => ${opts.minAge}::int))::date)`;
+}

@@ -15,7 +15,7 @@ import type { ImportRecord } from '../dataImport/rows.js';
 import { emulationRepo } from './emulation.repo.js';
 import { memberOfUser } from './member-lookup.js';
 import { presentEmulation } from './emulation.service.js';
-import { peopleRepo, type MembershipRow, type PeopleFilter, type PersonRow } from './people.repo.js';
+import { peopleRelations, peopleRepo, type MembershipRow, type PeopleFilter, type PersonRow } from './people.repo.js';
 
 const personNotFound = () => notFound({ vi: 'Không tìm thấy người này.', en: 'Person not found.' });
 
@@ -387,3 +387,14 @@ export function createPeopleService(db: Db, orgs: OrgService, users: UserService
 }
 
 export type PeopleService = ReturnType<typeof createPeopleService>;
+
+/**
+ * The populations derived indicators count (recognition/derived-facts.ts): SQL relations of
+ * `(id, label, sort)` (person id, full name, Vietnamese sort key), composed by the caller with what
+ * qualifies into one set-based statement. Read-only; who may see the result is the caller's check.
+ */
+export const peopleFacts = {
+  staffOf: peopleRelations.staffOf,
+  residentsOf: peopleRelations.residentsOf,
+  membersOfHousehold: peopleRelations.membersOfHousehold,
+};

@@ -247,3 +247,15 @@ export const studyPlanRepo = {
     return tx.delete(planTemplate).where(eq(planTemplate.id, id));
   },
 };
+
+/**
+ * Plans that derived indicators count (recognition/derived-facts.ts), as a SQL relation of
+ * `(subject_id, source_id)`: the member and their plan of the year in one of `states`. Composed by the
+ * caller with the population counted into one set-based statement.
+ */
+export const studyPlanRelations = {
+  plansIn(year: number, states: readonly string[]): SQL {
+    return sql`select sp.person_id as subject_id, sp.id as source_id from ${studyPlan} sp
+      where sp.year = ${year} and sp.state = any(${sql.param([...states])}::text[])`;
+  },
+};

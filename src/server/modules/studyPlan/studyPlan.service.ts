@@ -5,7 +5,7 @@
  * get messages in the app when their plan moves.
  */
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, type SQL } from 'drizzle-orm';
 import type { Bilingual } from '../../../shared/api-types.js';
 import { DEFAULT_COMMITMENT, NO_PLAN, PLAN_STATES, type PlanChanges, type PlanContent, type PlanReport, type PlanState } from '../../../shared/studyPlan.js';
 import { formatDate, searchKey } from '../../../shared/vn-text.js';
@@ -26,7 +26,7 @@ import { renderDocx } from '../../platform/documents/official-document.js';
 import { saveGeneratedDocument } from '../../platform/documents/generated-document.js';
 import type { FileStorage } from '../../platform/files/storage.js';
 import { planDocumentSpec } from './plan-document.js';
-import { studyPlanRepo, type MemberPlanRow, type StudyPlanRow } from './studyPlan.repo.js';
+import { studyPlanRelations, studyPlanRepo, type MemberPlanRow, type StudyPlanRow } from './studyPlan.repo.js';
 import type { LearningYearInput, MembersQuery, PlanContentInput, PlanReportInput, TemplateInput } from './studyPlan.schemas.js';
 import { ACT_RULES, diffPlan, EDITABLE_STATES, transition, type PlanAct } from './workflow.js';
 
@@ -546,3 +546,19 @@ export function createStudyPlanService(db: Db, deps: { orgs: OrgService; people:
 }
 
 export type StudyPlanService = ReturnType<typeof createStudyPlanService>;
+
+/**
+ * What derived indicators read of the plans (recognition/derived-facts.ts): members whose plan of the
+ * year was approved (approved, reported or confirmed), as a relation of `(subject_id, source_id)` to
+ * compose into one set-based statement, and one person's approved plan.
+ */
+export const studyPlanFacts = {
+  approvedPlans(year: number): SQL {
+    return studyPlanRelations.plansIn(year, APPROVED_STATES);
+  },
+
+  async approvedPlanOf(db: Executor, personId: string, year: number): Promise<{ id: string; state: PlanState } | null> {
+    const plan = await studyPlanRepo.findPlanOf(db, personId, year);
+    return plan && APPROVED_STATES.includes(plan.state as PlanState) ? { id: plan.id, state: plan.state as PlanState } : null;
+  },
+};

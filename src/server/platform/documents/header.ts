@@ -3,7 +3,7 @@
  * left, Quốc hiệu, Tiêu ngữ and the place-date on the right; then the type and trích yếu across
  * the page, the căn cứ and "Kính gửi:".
  */
-import { AlignmentType, Paragraph, Tab, type Table, TabStopType, TextRun } from 'docx';
+import { AlignmentType, BorderStyle, Paragraph, Tab, type Table, TabStopType, TextRun } from 'docx';
 import { formatDocumentNumber, formatPlaceDate } from '../../../shared/document-format.js';
 import {
   bodyParagraph,
@@ -22,6 +22,8 @@ import { borderlessTable, CELL_PADDING } from './tables.js';
 
 export const NATIONAL_NAME = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
+/** The mark of a draft not yet signed. */
+export const DRAFT_TEXT = 'DỰ THẢO';
 
 /** The left column takes 40 % of the text width; the right one (9.9 cm) holds the Quốc hiệu (8.8 cm in bold 12). */
 const LEFT_SHARE = 0.4;
@@ -90,6 +92,37 @@ function basesBlock(spec: OfficialDocumentSpec): Paragraph[] {
   return punctuateList(spec.bases ?? []).map((basis) => bodyParagraph(basis, { italic: true }));
 }
 
+/** The thẩm quyền ban hành of a quyết định, above the căn cứ. */
+function authorityBlock(spec: OfficialDocumentSpec, width: number): Paragraph[] {
+  if (!spec.authority) return [];
+  const lines = balancedLines(upper(spec.authority), SIZES.text, true, width);
+  return [centredLine(lines, { size: SIZES.text, bold: true }, { spacing: { ...SINGLE_SPACING, after: 240 } })];
+}
+
+/** "QUYẾT ĐỊNH:" after the căn cứ, before the articles. */
+function enactingBlock(spec: OfficialDocumentSpec): Paragraph[] {
+  if (!spec.enacting) return [];
+  return [centredLine(`${upper(spec.enacting)}:`, { size: SIZES.text, bold: true }, { spacing: { ...SINGLE_SPACING, before: 120, after: 240 } })];
+}
+
+/** "DỰ THẢO" in a box at the top right of page 1, for a draft not yet signed. */
+function draftMark(spec: OfficialDocumentSpec, width: number): Paragraph[] {
+  if (!spec.draft) return [];
+  const box = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 2 } as const;
+  // The box is the paragraph's border: the paragraph is indented to the width of the word.
+  const boxWidth = textWidth(DRAFT_TEXT, SIZES.number, true) + 2 * CELL_PADDING;
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { ...SINGLE_SPACING, after: 120 },
+      border: { top: box, bottom: box, left: box, right: box },
+      indent: { left: Math.max(0, width - boxWidth) },
+      children: runs(DRAFT_TEXT, { size: SIZES.number, bold: true }),
+    }),
+  ];
+}
+
+
 /**
  * "Kính gửi:" with one recipient on the same line; with several, one per line after "- ", the
  * dashes aligned under the first one, which follows the colon.
@@ -115,5 +148,13 @@ function recipientsBlock(spec: OfficialDocumentSpec): Paragraph[] {
 
 /** Everything above the body on page 1. */
 export function documentHeader(spec: OfficialDocumentSpec, width: number): (Paragraph | Table)[] {
-  return [headerTable(spec, width), ...titleBlock(spec, width), ...recipientsBlock(spec), ...basesBlock(spec)];
+  return [
+    ...draftMark(spec, width),
+    headerTable(spec, width),
+    ...titleBlock(spec, width),
+    ...authorityBlock(spec, width),
+    ...recipientsBlock(spec),
+    ...basesBlock(spec),
+    ...enactingBlock(spec),
+  ];
 }

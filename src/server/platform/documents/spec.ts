@@ -92,8 +92,17 @@ export interface OfficialDocumentSpec {
   documentType?: string;
   /** Trích yếu: one or more lines under the type (or after "V/v" for a công văn). */
   summary?: string | string[];
+  /**
+   * Thẩm quyền ban hành of a quyết định (Mẫu 1.2): "Giám đốc Sở Tài chính", printed in capitals,
+   * bold and centred under the trích yếu, before the căn cứ.
+   */
+  authority?: string;
   /** Căn cứ lines, without their final ";" or "." (added by the layout). */
   bases?: string[];
+  /** The enacting word after the căn cứ ("Quyết định" → "QUYẾT ĐỊNH:"), bold, centred, in capitals. */
+  enacting?: string;
+  /** A draft not yet signed: "DỰ THẢO" in a box at the top right of page 1. */
+  draft?: boolean;
   /** "Kính gửi:" recipients. */
   recipients?: string[];
   body: BodyBlock[];

@@ -71,7 +71,7 @@ export function describeFailure(error: unknown) {
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const appError = toAppError(error);
   if (appError.status >= 500) request.log.error({ failure: describeFailure(error) }, 'request failed');
-  if (appError.code === 'LOGIN_LOCKED' && appError.extra?.retryAfterSeconds) {
+  if (appError.status === 429 && appError.extra?.retryAfterSeconds) {
     reply.header('retry-after', String(appError.extra.retryAfterSeconds));
   }
   return reply.status(appError.status).send(appError.toJSON());

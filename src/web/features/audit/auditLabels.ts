@@ -19,6 +19,13 @@ export const AUDIT_ENTITIES = [
   'plan_template',
   'learning_record',
   'mandatory_training',
+  'criteria_set',
+  'criteria_set_version',
+  'calendar_date',
+  'title_registration',
+  'title_assessment',
+  'recognition_decision',
+  'recognition',
 ] as const;
 export const AUDIT_ACTIONS = [
   'create',
@@ -58,6 +65,10 @@ export const AUDIT_ACTIONS = [
   'reject',
   'add_evidence',
   'remove_evidence',
+  'publish',
+  'accept',
+  'recognise',
+  'issue',
 ] as const;
 
 /** Every code above has its label in the catalogues (a missing one is a type error). */

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Collapse, Input, InputNumber, Radio, Select, Tag, Typography } from 'antd';
 import { CalculatorOutlined, SaveOutlined, WarningOutlined } from '@ant-design/icons';
-import type { AssessmentInputs, CriteriaSetDocument, Criterion, EvidenceRef, Indicator, IndicatorInput, Threshold } from '../../../shared/criteria';
+import type { AssessmentInputs, CriteriaSetDocument, Criterion, EvidenceRef, Indicator, IndicatorInput, SubjectAttribute, Threshold } from '../../../shared/criteria';
 import { SUBJECT_ATTRIBUTES } from '../../../shared/criteria';
 import { formatDateTime } from '../../../shared/vn-text';
 import type { Lang } from '../../../shared/i18n';
@@ -10,6 +10,7 @@ import { errorText } from '../../app/errors';
 import { formatNumber, pickText, useLang, useT, type Translate } from '../../app/i18n';
 import type { DerivedValueView, TitleAssessmentView } from '../../app/types';
 import type { EvaluationResult, IndicatorOutcome, LevelsResult, PointsResult, Shortfall } from '../../../server/modules/criteria/engines/types';
+import { suggestedValue } from '../../../server/modules/criteria/engines/derived';
 import { EvidenceEditor, type RecordSource } from './EvidenceEditor';
 import { useSaveAssessment } from './titlesApi';
 
@@ -25,7 +26,7 @@ interface Props {
   /** Review stage: the self-assessment, shown beside each value and used to prefill. */
   selfAssessment: TitleAssessmentView | null;
   derived: Record<string, DerivedValueView>;
-  attributes: string[];
+  attributes: SubjectAttribute[];
   editable: boolean;
   records?: RecordSource;
   onSaved?: (saved: TitleAssessmentView) => void;
@@ -54,16 +55,22 @@ function thresholdText(lang: Lang, t: Translate, indicator: Indicator, th: Thres
   return [`≥ ${formatNumber(lang, th.value)}${unit}`, ...variants].join('; ');
 }
 
-/** The inputs a stage starts from: what it saved, else (review) the self-assessment's, else the derived values. */
+/**
+ * The value the engine proposes from a derived one (engines/derived.ts `suggestedValue`): the share
+ * or yes/no itself for percent and boolean indicators, points by the set's points rule (null when
+ * the rule proposes none, e.g. "guidance": the evaluator enters the points beside the share).
+ */
+const proposedValue = (indicator: Indicator, derived: DerivedValueView | undefined) => (derived ? suggestedValue(indicator, derived.value) : null);
+
+/** The inputs a stage starts from: what it saved, else (review) the self-assessment's, else the values proposed from records. */
 function initialInputs(doc: CriteriaSetDocument, saved: TitleAssessmentView | null, self: TitleAssessmentView | null, derived: Record<string, DerivedValueView>): AssessmentInputs {
-  const from = (saved?.inputs ?? self?.inputs ?? {}) as AssessmentInputs;
+  const from: AssessmentInputs = saved?.inputs ?? self?.inputs ?? {};
   const out: AssessmentInputs = {};
   for (const criterion of doc.criteria) {
     for (const ind of criterion.indicators) {
       const prior = from[ind.code];
-      const d = derived[ind.code];
       out[ind.code] = {
-        value: prior?.value ?? (d && d.value !== null ? d.value : null),
+        value: prior?.value ?? proposedValue(ind, derived[ind.code]),
         evidence: prior?.evidence ?? [],
         ...(prior?.overrideReason ? { overrideReason: prior.overrideReason } : {}),
         ...(prior?.comment ? { comment: prior.comment } : {}),
@@ -169,18 +176,27 @@ export function ResultPanel({ doc, result, dirty }: { doc: CriteriaSetDocument; 
   );
 }
 
-function DerivedInfo({ derived, indicator }: { derived: DerivedValueView; indicator: Indicator }) {
-  const t = useT();
-  const { lang } = useLang();
+/** What records say, as computed: a share (with its counts) or yes/no, never points. */
+function rawText(lang: Lang, t: Translate, derived: DerivedValueView): string {
+  const v = derived.value;
+  if (v === null) return t('titles.derived.none');
+  const text = typeof v === 'boolean' ? (v ? t('titles.assess.yes') : t('titles.assess.no')) : derived.numerator !== undefined ? `${formatNumber(lang, v)} %` : formatNumber(lang, v);
   const ratio =
     derived.numerator !== undefined && derived.denominator !== undefined
       ? ` (${t('titles.derived.ratio', { numerator: formatNumber(lang, derived.numerator), denominator: formatNumber(lang, derived.denominator) })})`
       : '';
+  return `${t('titles.derived.value', { value: text })}${ratio}`;
+}
+
+function DerivedInfo({ derived, indicator }: { derived: DerivedValueView; indicator: Indicator }) {
+  const t = useT();
+  const { lang } = useLang();
+  const proposed = indicator.valueType === 'points' ? proposedValue(indicator, derived) : null;
   return (
     <div className="title-derived" data-testid="title-derived" data-indicator={indicator.code}>
       <span data-testid="title-derived-value">
-        {derived.value === null ? t('titles.derived.none') : t('titles.derived.value', { value: valueText(lang, t, indicator, derived.value) })}
-        {ratio}
+        {rawText(lang, t, derived)}
+        {typeof proposed === 'number' && <strong> · {t('titles.derived.proposed', { points: formatNumber(lang, proposed) })}</strong>}
       </span>{' '}
       <span className="muted" data-testid="title-derived-count">
         {t('titles.derived.from', { count: formatNumber(lang, derived.sourcesTotal) })}
@@ -296,20 +312,20 @@ interface IndicatorRowProps {
   selfInput: IndicatorInput | undefined;
   stage: 'self' | 'review';
   editable: boolean;
-  registrationId: string;
   records?: RecordSource;
   error: string | null;
 }
 
 function IndicatorRow(props: IndicatorRowProps) {
-  const { doc, indicator, input, onChange, outcome, derived, selfInput, stage, editable, registrationId, records, error } = props;
+  const { doc, indicator, input, onChange, outcome, derived, selfInput, stage, editable, records, error } = props;
   const t = useT();
   const { lang } = useLang();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (error) ref.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }, [error]);
-  const overridden = !!derived && derived.value !== null && differs(input.value, derived.value);
+  const proposed = proposedValue(indicator, derived);
+  const overridden = differs(input.value, proposed);
   const notApplicable = outcome?.applicable === false;
   const thresholds = indicator.thresholds ? Object.entries(indicator.thresholds) : [];
   const levelName = (code: string) => pickText(lang, doc.levels?.find((l) => l.code === code)?.name ?? { vi: code, en: code });
@@ -361,7 +377,7 @@ function IndicatorRow(props: IndicatorRowProps) {
           </span>
         )}
         {editable && overridden && (
-          <Button size="small" type="link" onClick={() => onChange({ ...input, value: derived.value, overrideReason: undefined })} data-testid="title-use-computed">
+          <Button size="small" type="link" onClick={() => onChange({ ...input, value: proposed, overrideReason: undefined })} data-testid="title-use-computed">
             {t('titles.derived.useComputed')}
           </Button>
         )}
@@ -396,7 +412,6 @@ function IndicatorRow(props: IndicatorRowProps) {
         value={(input.evidence ?? []) as EvidenceRef[]}
         onChange={(evidence) => onChange({ ...input, evidence })}
         editable={editable}
-        registrationId={registrationId}
         records={records}
       />
       {error && <Alert type="error" showIcon title={error} className="title-indicator-alert" data-testid="title-indicator-error" />}
@@ -454,13 +469,15 @@ export function AssessmentForm(props: Props) {
   const save = useSaveAssessment();
   const [inputs, setInputs] = useState<AssessmentInputs>(() => initialInputs(doc, saved, selfAssessment, derived));
   const [comment, setComment] = useState(saved?.comment ?? '');
-  const [attributes, setAttributes] = useState<string[]>(saved?.attributes ?? props.attributes);
+  const [attributes, setAttributes] = useState<SubjectAttribute[]>(saved?.attributes ?? props.attributes);
   const [dirty, setDirty] = useState(false);
   const [errorField, setErrorField] = useState<{ field: string; text: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const result = (saved?.result ?? null) as EvaluationResult | null;
+  // A review not saved yet shows the self-assessment's result: accepting takes it as it is.
+  const selfResultShown = stage === 'review' && !saved && !!selfAssessment?.result;
+  const result = saved?.result ?? (selfResultShown ? selfAssessment!.result : null);
   const outcomes = useMemo(() => new Map((result?.indicators ?? []).map((o) => [o.code, o])), [result]);
-  const selfInputs = (selfAssessment?.inputs ?? {}) as AssessmentInputs;
+  const selfInputs: AssessmentInputs = selfAssessment?.inputs ?? {};
   const hasVariants = doc.criteria.some((c) => c.indicators.some((i) => i.appliesTo || (i.thresholds && Object.values(i.thresholds).some((th) => th.kind === 'min' && th.variants?.length))));
 
   // Another registration or a fresh save from the server: start from what it holds.
@@ -502,6 +519,11 @@ export function AssessmentForm(props: Props) {
     <div className="title-assessment" data-testid={`title-assessment-${stage}`} data-dirty={dirty ? 'true' : 'false'}>
       <div className="title-assessment-sticky">
         <ResultPanel doc={doc} result={result} dirty={dirty} />
+        {selfResultShown && !dirty && (
+          <div className="muted small-note" data-testid="title-self-result-note">
+            {t('titles.assess.selfResult')}
+          </div>
+        )}
         {saved && (
           <div className="muted small-note" data-testid="title-saved-at">
             {t('titles.assess.savedAt', { at: formatDateTime(saved.updatedAt), name: saved.assessedByName ?? '' })}
@@ -517,7 +539,7 @@ export function AssessmentForm(props: Props) {
             className="full-width"
             disabled={!editable}
             value={attributes}
-            onChange={(v: string[]) => {
+            onChange={(v: SubjectAttribute[]) => {
               setAttributes(v);
               setDirty(true);
             }}
@@ -540,7 +562,6 @@ export function AssessmentForm(props: Props) {
               selfInput={selfInputs[indicator.code]}
               stage={stage}
               editable={editable}
-              registrationId={registrationId}
               records={records}
               error={errorField?.field === indicator.code ? errorField.text : null}
             />

@@ -8,7 +8,7 @@ import { isApiError } from '../../app/api';
 import { hasPermission, useMe } from '../../app/auth';
 import { errorText, useShowError } from '../../app/errors';
 import { formatNumber, useLang, useT } from '../../app/i18n';
-import type { RecognitionView, TitleRegistrationRow } from '../../app/types';
+import type { DecisionEntryView } from '../../app/types';
 import { ErrorState } from '../../components/ErrorState';
 import { FactsCard, type Fact } from '../../components/FactsCard';
 import { Loading } from '../../components/Loading';
@@ -17,8 +17,8 @@ import { PageHeading } from '../../components/PageHeading';
 import { ResponsiveList, type ListColumn } from '../../components/ResponsiveList';
 import { testId } from '../../components/testId';
 import { DecisionFields, decisionBody, DECISION_FIELDS, dateValue, type DecisionValues } from './DecisionForm';
-import { RecognitionActions, useRecognitionColumns } from './DecisionsPage';
-import { HeadlineTag, titleName } from './titleLabels';
+import { RecognitionActions, RecognitionStatusTag } from './DecisionsPage';
+import { HeadlineTag, outcomeName, titleName } from './titleLabels';
 import { decisionDocumentPath, useDecision, useIssueDecision, useTitleDocument, useUpdateDecision } from './titlesApi';
 import './titles.css';
 
@@ -40,7 +40,7 @@ export default function DecisionPage() {
   const showError = useShowError();
   const [form] = Form.useForm<DecisionValues>();
   const [editing, setEditing] = useState(false);
-  const recognitionColumns = useRecognitionColumns();
+  const today = new Date().toISOString().slice(0, 10);
 
   if (query.isPending) return <Loading />;
   if (query.isError) {
@@ -50,9 +50,7 @@ export default function DecisionPage() {
   const d = query.data;
   const canDecide = hasPermission(me.data, 'recognition.decide');
   const draft = d.state === 'draft';
-  const recognitions: RecognitionView[] = d.entries ?? [];
-  const registrations: TitleRegistrationRow[] = d.registrations ?? [];
-  const count = draft ? registrations.length || d.count || 0 : recognitions.length || d.count || 0;
+  const count = d.entries.length;
 
   const confirmIssue = () =>
     modal.confirm({
@@ -86,10 +84,33 @@ export default function DecisionPage() {
     },
   ];
 
-  const draftColumns: ListColumn<TitleRegistrationRow>[] = [
-    { key: 'subject', title: t('titles.list.col.subject'), card: 'title', render: (r) => <Link to={`/titles/registrations/${encodeURIComponent(r.id)}`}>{r.subjectName}</Link> },
-    { key: 'unit', title: t('titles.list.col.unit'), card: 'subtitle', render: (r) => r.orgName },
-    { key: 'review', title: t('titles.list.col.review'), render: (r) => <HeadlineTag headline={r.review ?? r.self} testId="decision-annex-result" /> },
+  const entryColumns: ListColumn<DecisionEntryView>[] = [
+    {
+      key: 'subject',
+      title: t('titles.list.col.subject'),
+      card: 'title',
+      render: (r) => <Link to={`/titles/registrations/${encodeURIComponent(r.registrationId)}`}>{r.subjectName}</Link>,
+    },
+    { key: 'unit', title: t('titles.list.col.unit'), card: 'subtitle', className: 'nowrap', render: (r) => r.orgName },
+    draft
+      ? { key: 'review', title: t('titles.list.col.review'), render: (r) => <HeadlineTag headline={r.result} testId="decision-annex-result" /> }
+      : { key: 'outcome', title: t('titles.recognitions.col.outcome'), className: 'nowrap', render: (r) => outcomeName(lang, r.outcome) },
+    ...(draft
+      ? []
+      : [
+          {
+            key: 'valid',
+            title: t('titles.recognitions.col.valid'),
+            className: 'nowrap',
+            render: (r: DecisionEntryView) =>
+              r.validFrom ? t('titles.recognitions.validRange', { from: formatDate(r.validFrom), to: r.validUntil ? formatDate(r.validUntil) : t('titles.recognitions.noEnd') }) : '—',
+          },
+          {
+            key: 'status',
+            title: t('titles.recognitions.col.status'),
+            render: (r: DecisionEntryView) => <RecognitionStatusTag status={r.revokedAt ? 'revoked' : r.validUntil && r.validUntil < today ? 'expired' : 'valid'} />,
+          },
+        ]),
   ];
 
   return (
@@ -171,29 +192,24 @@ export default function DecisionPage() {
       )}
       {draft && !editing && canDecide && (!d.number || !d.signedOn || !d.signerName) && <div className="muted small-note title-part">{t('titles.decision.issueNeeds')}</div>}
       <Card size="small" title={`${t('titles.decision.annex')} (${formatNumber(lang, count)})`} data-testid="decision-annex">
-        {draft ? (
-          <ResponsiveList
-            testId="decision-annex-list"
-            items={registrations}
-            rowKey={(r) => r.id}
-            columns={draftColumns}
-            loading={false}
-            pagination={{ pageSize: 50 }}
-            emptyText={t('titles.decision.noReviewed')}
-          />
-        ) : (
-          <ResponsiveList
-            testId="decision-annex-list"
-            items={recognitions}
-            rowKey={(r) => r.id}
-            columns={recognitionColumns}
-            loading={false}
-            pagination={{ pageSize: 50 }}
-            emptyText={t('titles.recognitions.empty')}
-            actionsTitle={t('common.actions')}
-            actions={(r) => <RecognitionActions r={r} canRevoke={false} onRevoke={() => undefined} />}
-          />
-        )}
+        <ResponsiveList
+          testId="decision-annex-list"
+          items={d.entries}
+          rowKey={(r) => r.id}
+          columns={entryColumns}
+          loading={false}
+          pagination={{ pageSize: 50 }}
+          emptyText={draft ? t('titles.decision.noReviewed') : t('titles.recognitions.empty')}
+          {...(draft
+            ? {}
+            : {
+                actionsTitle: t('common.actions'),
+                actions: (r: DecisionEntryView) =>
+                  r.recognitionId && r.certificateCode ? (
+                    <RecognitionActions r={{ id: r.recognitionId, certificateCode: r.certificateCode, revokedAt: r.revokedAt }} canRevoke={false} onRevoke={() => undefined} />
+                  ) : null,
+              })}
+        />
       </Card>
     </div>
   );

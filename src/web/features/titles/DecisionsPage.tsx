@@ -8,7 +8,7 @@ import { formatDate } from '../../../shared/vn-text';
 import { hasPermission, useMe } from '../../app/auth';
 import { useShowError } from '../../app/errors';
 import { formatNumber, useLang, useT } from '../../app/i18n';
-import type { RecognitionDecisionView, RecognitionView, TitleRegistrationRow } from '../../app/types';
+import type { RecognitionDecisionRow, RecognitionView, TitleRegistrationRow } from '../../app/types';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeading } from '../../components/PageHeading';
 import { ResponsiveList, type ListColumn } from '../../components/ResponsiveList';
@@ -18,7 +18,7 @@ import { intParam, useQueryParams } from '../../components/useQueryParams';
 import { OrgFilter } from '../org/OrgFilter';
 import { yearParam, YearSelect } from '../studyPlan/YearSelect';
 import { DecisionFields, decisionBody, DECISION_FIELDS, type DecisionValues } from './DecisionForm';
-import { HeadlineTag, isTitle, titleName, titleOptions } from './titleLabels';
+import { HeadlineTag, isTitle, outcomeName, titleName, titleOptions } from './titleLabels';
 import { certificateHref, useCreateDecision, useDecisions, useRecognitions, useRegistrations, useRevokeRecognition, verifyHref } from './titlesApi';
 import './titles.css';
 
@@ -151,13 +151,17 @@ function RevokeModal({ recognition, onClose }: { recognition: RecognitionView; o
   );
 }
 
-export function recognitionStatus(r: RecognitionView): 'valid' | 'expired' | 'revoked' {
-  if (r.status) return r.status;
-  if (r.revokedAt) return 'revoked';
-  return 'valid';
-}
-
 const STATUS_COLORS = { valid: 'green', expired: 'default', revoked: 'red' } as const;
+
+/** A recognition's status tag (valid, expired, revoked). */
+export function RecognitionStatusTag({ status }: { status: 'valid' | 'expired' | 'revoked' }) {
+  const t = useT();
+  return (
+    <Tag color={STATUS_COLORS[status]} data-testid="recognition-status" data-status={status}>
+      {t(`titles.recognitions.status.${status}`)}
+    </Tag>
+  );
+}
 
 export function useRecognitionColumns(): ListColumn<RecognitionView>[] {
   const t = useT();
@@ -165,7 +169,7 @@ export function useRecognitionColumns(): ListColumn<RecognitionView>[] {
   return [
     { key: 'holder', title: t('titles.recognitions.col.holder'), card: 'title', render: (r) => <Link to={`/titles/registrations/${encodeURIComponent(r.registrationId)}`}>{r.subjectName}</Link> },
     { key: 'title', title: t('titles.list.col.title'), card: 'subtitle', render: (r) => `${titleName(lang, r.title)} ${r.year}` },
-    { key: 'outcome', title: t('titles.recognitions.col.outcome'), render: (r) => r.outcome ?? '—' },
+    { key: 'outcome', title: t('titles.recognitions.col.outcome'), render: (r) => outcomeName(lang, r.outcome) },
     {
       key: 'decision',
       title: t('titles.recognitions.col.decision'),
@@ -180,20 +184,21 @@ export function useRecognitionColumns(): ListColumn<RecognitionView>[] {
     {
       key: 'status',
       title: t('titles.recognitions.col.status'),
-      render: (r) => {
-        const s = recognitionStatus(r);
-        return (
-          <Tag color={STATUS_COLORS[s]} data-testid="recognition-status" data-status={s}>
-            {t(`titles.recognitions.status.${s}`)}
-          </Tag>
-        );
-      },
+      render: (r) => <RecognitionStatusTag status={r.status} />,
     },
   ];
 }
 
 /** Certificate, verification page and (with recognition.decide) revoke of a recognition. */
-export function RecognitionActions({ r, canRevoke, onRevoke }: { r: RecognitionView; canRevoke: boolean; onRevoke: (r: RecognitionView) => void }) {
+export function RecognitionActions<R extends { id: string; certificateCode: string; revokedAt: string | null }>({
+  r,
+  canRevoke,
+  onRevoke,
+}: {
+  r: R;
+  canRevoke: boolean;
+  onRevoke: (r: R) => void;
+}) {
   const t = useT();
   return (
     <Space wrap size={4}>
@@ -227,7 +232,7 @@ function RecognitionsTab({ orgId, year, title, status, page, pageSize, onPage, o
   const list = useRecognitions({ orgId, year, title, state: status }, page, pageSize);
   const columns = useRecognitionColumns();
   const [revoking, setRevoking] = useState<RecognitionView | null>(null);
-  const pagination = usePagination(list.data ? { ...list.data, page, pageSize } : undefined, { page, pageSize }, onPage);
+  const pagination = usePagination(list.data, { page, pageSize }, onPage);
   const canRevoke = hasPermission(me.data, 'recognition.decide');
   return (
     <>
@@ -284,7 +289,7 @@ export default function DecisionsPage() {
   const [creating, setCreating] = useState(false);
   const canDecide = hasPermission(me.data, 'recognition.decide');
 
-  const columns: ListColumn<RecognitionDecisionView>[] = [
+  const columns: ListColumn<RecognitionDecisionRow>[] = [
     {
       key: 'number',
       title: t('titles.decisions.col.number'),
@@ -298,7 +303,7 @@ export default function DecisionsPage() {
     { key: 'title', title: t('titles.decisions.col.title'), card: 'subtitle', render: (d) => `${titleName(lang, d.title)} ${d.year}` },
     { key: 'body', title: t('titles.decisions.col.body'), render: (d) => d.issuingBody },
     { key: 'signedOn', title: t('titles.decisions.col.signedOn'), className: 'nowrap', render: (d) => (d.signedOn ? formatDate(d.signedOn) : '—') },
-    { key: 'count', title: t('titles.decisions.col.count'), render: (d) => (d.count !== undefined ? formatNumber(lang, d.count) : '—') },
+    { key: 'count', title: t('titles.decisions.col.count'), render: (d) => formatNumber(lang, d.count) },
     {
       key: 'state',
       title: t('titles.decisions.col.state'),
@@ -350,7 +355,7 @@ export default function DecisionsPage() {
               ) : (
                 <ResponsiveList
                   testId="decisions-list"
-                  items={decisions.data ?? []}
+                  items={decisions.data?.items ?? []}
                   rowKey={(d) => d.id}
                   columns={columns}
                   loading={decisions.isFetching}

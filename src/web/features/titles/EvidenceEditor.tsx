@@ -1,20 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Input, Select, Space, Upload } from 'antd';
-import type { UploadProps } from 'antd';
+import { App, Button, Input, Select, Space } from 'antd';
 import { DeleteOutlined, FileTextOutlined, LinkOutlined, PaperClipOutlined, PlusOutlined, ReadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { EvidenceRef } from '../../../shared/criteria';
-import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES, type LearningRecordView, type MyLearningYear } from '../../../shared/learning';
+import type { LearningRecordView, MyLearningYear } from '../../../shared/learning';
 import { formatDate } from '../../../shared/vn-text';
-import { api, API_BASE, isApiError, query } from '../../app/api';
-import { errorText } from '../../app/errors';
-import { useLang, useT } from '../../app/i18n';
-
-const ACCEPT = ['.pdf', '.jpg', '.jpeg', '.png', '.webp', ...EVIDENCE_TYPES].join(',');
-
-/** Where the browser opens an evidence file of a registration (the session cookie authorises it). */
-export const evidenceFileHref = (registrationId: string, fileId: string) =>
-  `${API_BASE}/titles/registrations/${encodeURIComponent(registrationId)}/evidence/${encodeURIComponent(fileId)}`;
+import { api, query } from '../../app/api';
+import { useT } from '../../app/i18n';
 
 /** Learning records the evidence may point to: the subject's own (person subjects only). */
 function useRecordChoices(source: RecordSource | undefined, enabled: boolean) {
@@ -45,13 +37,15 @@ export interface RecordSource {
 
 type Adding = 'link' | 'note' | 'learningRecord' | null;
 
-function EvidenceLabel({ item, registrationId, recordName }: { item: EvidenceRef; registrationId: string; recordName: (id: string) => string }) {
+function EvidenceLabel({ item, recordName }: { item: EvidenceRef; recordName: (id: string) => string }) {
+  const t = useT();
   switch (item.kind) {
+    // Files come only from elsewhere (an import); the title API has no upload or download of its own.
     case 'file':
       return (
-        <a href={evidenceFileHref(registrationId, item.fileId)} target="_blank" rel="noopener noreferrer" data-testid="title-evidence-file">
-          <PaperClipOutlined /> {item.name ?? item.fileId}
-        </a>
+        <span data-testid="title-evidence-file">
+          <PaperClipOutlined /> {item.name ?? t('titles.evidence.fileNamed')}
+        </span>
       );
     case 'link':
       return (
@@ -75,28 +69,25 @@ function EvidenceLabel({ item, registrationId, recordName }: { item: EvidenceRef
 }
 
 /**
- * The evidence of one indicator: files (uploaded to the registration), learning records, links and
- * notes. Changes stay in the form until it is saved.
+ * The evidence of one indicator: the subject's learning records (a person), links and notes. The
+ * title API takes no file upload (the learning records' upload belongs to a record), so a document
+ * is given as a link or described in a note. Changes stay in the form until it is saved.
  */
 export function EvidenceEditor({
   value,
   onChange,
   editable,
-  registrationId,
   records,
 }: {
   value: EvidenceRef[];
   onChange: (next: EvidenceRef[]) => void;
   editable: boolean;
-  registrationId: string;
   records?: RecordSource;
 }) {
   const t = useT();
-  const { lang } = useLang();
   const { message } = App.useApp();
   const [adding, setAdding] = useState<Adding>(null);
   const [text, setText] = useState('');
-  const [uploading, setUploading] = useState(false);
   const choices = useRecordChoices(records, adding === 'learningRecord' || value.some((v) => v.kind === 'learningRecord'));
   const recordName = (id: string) => {
     const r = choices.data?.find((c) => c.id === id);
@@ -121,36 +112,6 @@ export function EvidenceEditor({
     } else add({ kind: 'note', text: v });
   };
 
-  const beforeUpload: UploadProps['beforeUpload'] = (file) => {
-    if (file.size > EVIDENCE_MAX_BYTES) {
-      void message.error(t('learning.evidence.tooBig'));
-      return Upload.LIST_IGNORE;
-    }
-    return true;
-  };
-  const customRequest: UploadProps['customRequest'] = ({ file, onSuccess, onError }) => {
-    const form = new FormData();
-    form.append('file', file as File, (file as File).name);
-    setUploading(true);
-    api
-      .upload<{ fileId?: string; id?: string; name?: string }>(`/titles/registrations/${encodeURIComponent(registrationId)}/evidence`, form)
-      .then(
-        (saved) => {
-          const fileId = saved.fileId ?? saved.id;
-          if (fileId) {
-            add({ kind: 'file', fileId, name: saved.name ?? (file as File).name });
-            void message.success(t('titles.evidence.uploaded', { name: (file as File).name }));
-          }
-          onSuccess?.(saved);
-        },
-        (error: unknown) => {
-          void message.error(isApiError(error) && error.status === 404 ? t('titles.evidence.noUpload') : errorText(lang, error));
-          onError?.(new Error(errorText(lang, error)));
-        },
-      )
-      .finally(() => setUploading(false));
-  };
-
   return (
     <div className="title-evidence" data-testid="title-evidence">
       {value.length === 0 && !editable && <span className="muted">{t('titles.evidence.none')}</span>}
@@ -158,7 +119,7 @@ export function EvidenceEditor({
         <ul className="title-evidence-list">
           {value.map((item, i) => (
             <li key={i}>
-              <EvidenceLabel item={item} registrationId={registrationId} recordName={recordName} />
+              <EvidenceLabel item={item} recordName={recordName} />
               {editable && (
                 <Button
                   type="text"
@@ -177,11 +138,6 @@ export function EvidenceEditor({
       {editable && (
         <>
           <Space wrap size={4} className="title-evidence-tools">
-            <Upload accept={ACCEPT} beforeUpload={beforeUpload} customRequest={customRequest} showUploadList={false} maxCount={1}>
-              <Button size="small" icon={<PaperClipOutlined />} loading={uploading} data-testid="title-evidence-upload">
-                {t('titles.evidence.file')}
-              </Button>
-            </Upload>
             {records && (
               <Button size="small" icon={<ReadOutlined />} onClick={() => setAdding('learningRecord')} data-testid="title-evidence-add-record">
                 {t('titles.evidence.record')}

@@ -11,22 +11,21 @@ import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { useQueryParams } from '../../components/useQueryParams';
-import { useMyMembership } from '../learning/learningApi';
 import { yearParam, YearSelect } from '../studyPlan/YearSelect';
-import { HeadlineTag, RegistrationStateTag, titleName } from './titleLabels';
-import { certificateHref, useMyRegistrations, useRegister, verifyHref } from './titlesApi';
+import { HeadlineTag, outcomeName, RegistrationStateTag, titleName } from './titleLabels';
+import { certificateHref, useMyRegistrations, useRegister } from './titlesApi';
 import { registrationPath } from './TitlesPage';
 import './titles.css';
 
 /** My Công dân học tập case of the year: register myself (with my citizen group), or open it. */
-function CitizenCard({ year, mine, personId, defaultGroup }: { year: number; mine: TitleRegistrationRow | undefined; personId: string | undefined; defaultGroup?: string | null }) {
+function CitizenCard({ year, mine, personId }: { year: number; mine: TitleRegistrationRow | undefined; personId: string | undefined }) {
   const t = useT();
   const { lang } = useLang();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const showError = useShowError();
   const register = useRegister();
-  const [group, setGroup] = useState<string | undefined>(defaultGroup ?? 'officials');
+  const [group, setGroup] = useState<string | undefined>('officials');
 
   const start = () => {
     if (!personId) return;
@@ -92,7 +91,6 @@ export default function MyTitlesPage() {
   const [params, set] = useQueryParams(['year'] as const);
   const year = yearParam(params.year);
   const mine = useMyRegistrations(year);
-  const member = useMyMembership(year);
 
   if (mine.isPending) return <Loading />;
   if (mine.isError) return <ErrorState error={mine.error} onRetry={() => void mine.refetch()} />;
@@ -100,12 +98,12 @@ export default function MyTitlesPage() {
   const citizen = items.find((r) => r.title === 'LEARNING_CITIZEN' && r.year === year);
   const others = items.filter((r) => r !== citizen && !r.recognition);
   const recognised = items.filter((r) => r.recognition);
-  const personId = mine.data.person?.id ?? member.data?.personId;
+  const personId = mine.data.person?.id;
 
   return (
     <div className="page my-titles-page" data-testid="my-titles-page">
       <PageHeading title={t('titles.mine.title')} action={<YearSelect value={year} onChange={(y) => set({ year: y === new Date().getFullYear() ? undefined : y })} testId="my-titles-year" />} />
-      <CitizenCard year={year} mine={citizen} personId={personId} defaultGroup={mine.data.person?.citizenGroup} />
+      <CitizenCard year={year} mine={citizen} personId={personId} />
       {others.length > 0 && (
         <Card size="small" className="title-mine-card" title={t('titles.mine.others')}>
           <ul className="plain-list">
@@ -130,6 +128,7 @@ export default function MyTitlesPage() {
                 <strong>
                   {titleName(lang, r.title)} {r.year}
                 </strong>{' '}
+                {r.recognition?.outcome && <span>{outcomeName(lang, r.recognition.outcome)}</span>}{' '}
                 {r.recognition?.revokedAt ? (
                   <span className="muted">{t('titles.facts.revoked', { date: formatDate(r.recognition.revokedAt) })}</span>
                 ) : r.recognition?.validUntil ? (
@@ -138,14 +137,6 @@ export default function MyTitlesPage() {
                 <a href={certificateHref(r.recognition!.id)} target="_blank" rel="noopener noreferrer" data-testid="my-certificate">
                   <FilePdfOutlined /> {t('titles.mine.certificate')}
                 </a>
-                {r.recognition?.certificateCode && (
-                  <>
-                    {' · '}
-                    <a href={verifyHref(r.recognition.certificateCode)} target="_blank" rel="noopener noreferrer">
-                      {t('titles.recognitions.verify')}
-                    </a>
-                  </>
-                )}
               </li>
             ))}
           </ul>

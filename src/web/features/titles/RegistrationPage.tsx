@@ -3,7 +3,6 @@ import { Alert, App, Button, Card, Form, Input, Modal, Tabs, Timeline, Typograph
 import type { ButtonProps } from 'antd';
 import { ArrowLeftOutlined, CheckOutlined, CloseOutlined, FileWordOutlined, RollbackOutlined, SendOutlined, UndoOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
-import { criteriaSetDocument, type CriteriaSetDocument } from '../../../shared/criteria';
 import { formatDate, formatDateTime } from '../../../shared/vn-text';
 import type { MessageKey } from '../../../shared/i18n';
 import { isApiError } from '../../app/api';
@@ -19,8 +18,8 @@ import { PageHeading } from '../../components/PageHeading';
 import { testId } from '../../components/testId';
 import { AssessmentForm } from './AssessmentForm';
 import type { RecordSource } from './EvidenceEditor';
-import { citizenGroupLabel, RegistrationStateTag, stateLabel, titleName } from './titleLabels';
-import { certificateHref, registrationDocumentPath, useCaseAct, useRegistration, useTitleDocument, verifyHref, type CaseAct } from './titlesApi';
+import { citizenGroupLabel, outcomeName, RegistrationStateTag, stateLabel, titleName } from './titleLabels';
+import { certificateHref, registrationDocumentPath, useCaseAct, useRegistration, useTitleDocument, type CaseAct } from './titlesApi';
 import './titles.css';
 
 const COMMENT_REQUIRED: readonly CaseAct[] = ['return', 'reject', 'withdraw'];
@@ -31,12 +30,6 @@ const ICONS: Record<CaseAct, ReactNode> = {
   reject: <CloseOutlined />,
   withdraw: <UndoOutlined />,
 };
-
-/** The document a version carries, when it reads as a criteria-set document. */
-function readDocument(detail: TitleRegistrationDetail): CriteriaSetDocument | null {
-  const parsed = criteriaSetDocument.safeParse(detail.criteriaVersion?.document);
-  return parsed.success ? parsed.data : ((detail.criteriaVersion?.document as CriteriaSetDocument | undefined) ?? null);
-}
 
 function ActModal({ detail, act, onClose }: { detail: TitleRegistrationDetail; act: CaseAct; onClose: () => void }) {
   const t = useT();
@@ -116,7 +109,7 @@ function ActsBar({ detail }: { detail: TitleRegistrationDetail }) {
           {t(`titles.acts.${a}` as MessageKey)}
         </Button>
       ))}
-      {detail.can.document !== false && (detail.self || detail.review) && (
+      {(detail.self || detail.review) && (
         <Button
           icon={<FileWordOutlined />}
           loading={document.isPending}
@@ -131,14 +124,18 @@ function ActsBar({ detail }: { detail: TitleRegistrationDetail }) {
   );
 }
 
+/**
+ * An event's figures (recognition.service.ts): the headline of an assessment (total, max, band) or
+ * (level), or what a decision recognised (number, signed on, outcome).
+ */
 function eventSummary(lang: 'vi' | 'en', summary: Record<string, unknown> | null): string {
   if (!summary) return '';
   const parts: string[] = [];
+  if (typeof summary.number === 'string') parts.push(`${summary.number}${typeof summary.signedOn === 'string' ? ` (${formatDate(summary.signedOn)})` : ''}`);
   if (typeof summary.total === 'number') parts.push(`${formatNumber(lang, summary.total)}${typeof summary.max === 'number' ? `/${formatNumber(lang, summary.max)}` : ''}`);
-  const band = summary.bandName ?? summary.band;
-  if (band && typeof band === 'object' && 'vi' in band) parts.push(pickText(lang, band as { vi: string; en: string }));
-  else if (typeof band === 'string') parts.push(band);
-  if (typeof summary.level === 'string') parts.push(summary.level);
+  for (const key of ['band', 'level', 'outcome'] as const) {
+    if (typeof summary[key] === 'string') parts.push(outcomeName(lang, summary[key]));
+  }
   return parts.join(' · ');
 }
 
@@ -198,9 +195,10 @@ export default function RegistrationPage() {
   }
   const detail = query.data;
   const reg = detail.registration;
-  const doc = readDocument(detail);
-  const orgName = reg.orgName ?? detail.subject.orgName ?? '';
-  const reviewing = detail.can.review || !!detail.review;
+  const doc = detail.criteriaVersion?.document ?? null;
+  // An organisation's own case belongs to itself: its name is already the subject's.
+  const orgName = reg.subjectKind === 'org' ? '' : reg.orgName || detail.subject.orgName;
+  const reviewing = detail.can.assessReview || detail.can.review || !!detail.review;
   const isMine = reg.subjectKind === 'person' && reg.title === 'LEARNING_CITIZEN' && !me.data?.permissions.includes('recognition.read');
   const back = isMine ? '/my-titles' : `/titles?orgId=${encodeURIComponent(reg.orgId)}&year=${reg.year}`;
   const records: RecordSource | undefined =
@@ -250,6 +248,7 @@ export default function RegistrationPage() {
             label: t('titles.facts.recognition'),
             value: (
               <span className="title-recognition-fact" data-testid="title-recognition">
+                {detail.recognition.outcome && <strong>{outcomeName(lang, detail.recognition.outcome)}</strong>}{' '}
                 {detail.recognition.revokedAt
                   ? t('titles.facts.revoked', { date: formatDate(detail.recognition.revokedAt) })
                   : detail.recognition.validUntil
@@ -258,14 +257,6 @@ export default function RegistrationPage() {
                 <a href={certificateHref(detail.recognition.id)} target="_blank" rel="noopener noreferrer" data-testid="title-certificate">
                   {t('titles.mine.certificate')}
                 </a>
-                {detail.recognition.certificateCode && (
-                  <>
-                    {' · '}
-                    <a href={verifyHref(detail.recognition.certificateCode)} target="_blank" rel="noopener noreferrer">
-                      {t('titles.recognitions.verify')}
-                    </a>
-                  </>
-                )}
               </span>
             ),
           },
@@ -301,7 +292,7 @@ export default function RegistrationPage() {
       selfAssessment={detail.self}
       derived={detail.derived}
       attributes={detail.self?.attributes ?? detail.subject.attributes}
-      editable={detail.can.review}
+      editable={detail.can.assessReview}
       records={records}
     />
   );
@@ -334,7 +325,7 @@ export default function RegistrationPage() {
               {partial && <Alert type="warning" showIcon title={t('titles.facts.partial')} className="title-part" data-testid="title-partial" />}
               {reviewing ? (
                 <Tabs
-                  activeKey={tab ?? (detail.can.review ? 'review' : 'self')}
+                  activeKey={tab ?? (detail.can.assessReview || detail.can.review ? 'review' : 'self')}
                   onChange={setTab}
                   items={[
                     { key: 'self', label: <span data-testid="title-tab-self">{t('titles.assess.self')}</span>, children: selfForm },

@@ -9,21 +9,6 @@ import { citizenGroupLabel, formatPercent, titleName, titleUnit } from './titleL
  * The figures of the unit's subtree per title (and citizen group), as GET /titles/summary totals
  * them: registered of eligible and recognised of registered. Nothing is added up here.
  */
-export function summaryTotals(summary: TitleSummary | undefined): TitleSummaryRow[] {
-  if (!summary) return [];
-  const totals = summary.totals as unknown;
-  const isRow = (v: unknown): v is TitleSummaryRow => !!v && typeof v === 'object' && 'registered' in v && 'title' in v;
-  if (Array.isArray(totals)) return totals.filter(isRow);
-  if (isRow(totals)) return [totals];
-  if (totals && typeof totals === 'object') {
-    const values = Object.entries(totals as Record<string, unknown>).map(([title, v]) =>
-      v && typeof v === 'object' && 'registered' in v ? ({ title, citizenGroup: null, ...(v as object) } as TitleSummaryRow) : null,
-    );
-    if (values.some(Boolean)) return values.filter((v): v is TitleSummaryRow => v !== null);
-  }
-  return summary.rows;
-}
-
 function rowName(lang: 'vi' | 'en', row: TitleSummaryRow): string {
   const group = citizenGroupLabel(lang, row.citizenGroup);
   return group ? `${titleName(lang, row.title)} – ${group.split(':')[0]}` : titleName(lang, row.title);
@@ -34,7 +19,7 @@ export function TitleSummaryCard({ summary, year, loading }: { summary: TitleSum
   const { lang } = useLang();
   const screens = Grid.useBreakpoint();
   const phone = !screens.md;
-  const rows = summaryTotals(summary);
+  const rows = summary?.totals ?? [];
 
   const lines = rows.map((row) => {
     const unit = titleUnit(lang, row.title);

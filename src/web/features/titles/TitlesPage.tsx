@@ -48,7 +48,8 @@ function useColumns(): ListColumn<TitleRegistrationRow>[] {
         </Link>
       ),
     },
-    { key: 'unit', title: t('titles.list.col.unit'), card: 'subtitle', width: 200, render: (r) => r.orgName },
+    // An organisation's own case belongs to the organisation itself: its name is already the subject.
+    { key: 'unit', title: t('titles.list.col.unit'), card: 'subtitle', width: 200, render: (r) => (r.subjectKind === 'org' ? null : r.orgName) },
     {
       key: 'title',
       title: t('titles.list.col.title'),
@@ -82,7 +83,7 @@ function AcceptManyModal({ ids, onDone, onClose }: { ids: string[]; onDone: () =
       onOk={() =>
         accept.mutate(ids, {
           onSuccess: (res) => {
-            void message.success(t('titles.list.accepted', { count: formatNumber(lang, res.accepted ?? res.reviewed ?? res.count ?? ids.length) }));
+            void message.success(t('titles.list.accepted', { count: formatNumber(lang, res.accepted) }));
             onDone();
           },
           onError: setError,
@@ -128,18 +129,15 @@ export default function TitlesPage() {
     ...(params.q ? { q: params.q } : {}),
   });
   const columns = useColumns();
-  const pagination = usePagination(
-    list.data ? { ...list.data, page: list.data.page ?? paging.page, pageSize: list.data.pageSize ?? paging.pageSize } : undefined,
-    paging,
-    (page, pageSize) => set({ page, pageSize }),
-  );
+  const pagination = usePagination(list.data, paging, (page, pageSize) => set({ page, pageSize }));
   const [selected, setSelected] = useState<string[]>([]);
   const [accepting, setAccepting] = useState(false);
   const [registering, setRegistering] = useState(false);
   const canManage = hasPermission(me.data, 'recognition.manage');
   const canReview = hasPermission(me.data, 'recognition.review');
   const canDecide = hasPermission(me.data, 'recognition.decide');
-  const selectable = (r: TitleRegistrationRow) => r.state === 'submitted' && r.canReview !== false;
+  // The server refuses (naming the case) what the viewer may not accept, e.g. their own unit's case.
+  const selectable = (r: TitleRegistrationRow) => r.state === 'submitted';
   const anySelectable = canReview && (list.data?.items ?? []).some(selectable);
 
   useEffect(() => setSelected([]), [orgId, year, title]);

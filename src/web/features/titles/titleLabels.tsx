@@ -60,21 +60,27 @@ export function formatPercent(lang: Lang, share: number | null | undefined): str
 /** A points total as the server gave it: 86 → "86", 86.5 → "86,5". */
 export const formatPoints = (lang: Lang, value: number | null | undefined) => (value === null || value === undefined ? '–' : formatNumber(lang, value));
 
-/** A band or level code named in the set's document when it is known. */
-export type OutcomeNamer = (code: string | null | undefined) => string;
+/**
+ * A band or level code in words. Lists carry the code only (recognition.repo.ts `headline`), so the
+ * built-in sets' codes (TOT, KHA, TRUNG_BINH, DAT, CHUA_DAT, L1…) are named from the catalogue; a code
+ * of an administrator's own set shows as it is.
+ */
+export function outcomeName(lang: Lang, code: string | null | undefined): string {
+  if (!code) return '–';
+  const key = `titles.outcome.${code}` as MessageKey;
+  const text = translate(lang, key);
+  return text === key ? code : text;
+}
 
-/** A result's headline in words: "86/100 điểm · Tốt", "Mức 1", "Chưa đạt". */
-export function headlineText(lang: Lang, t: Translate, h: AssessmentHeadline | null | undefined, nameOf?: OutcomeNamer): string {
+/** A result's headline in words: "86 điểm · Tốt", "Mức độ 1", "Chưa đạt mức nào". */
+export function headlineText(lang: Lang, t: Translate, h: AssessmentHeadline | null | undefined): string {
   if (!h) return '';
-  const parts: string[] = [];
-  if (h.total !== undefined && h.total !== null) {
-    parts.push(h.max ? t('titles.result.points', { total: formatPoints(lang, h.total), max: formatPoints(lang, h.max) }) : formatPoints(lang, h.total));
+  // A points result has a total; a levels result has none (its level may be null: no level reached).
+  if (h.total !== null && h.total !== undefined) {
+    const points = t('titles.result.total', { total: formatPoints(lang, h.total) });
+    return h.band ? `${points} · ${outcomeName(lang, h.band)}` : points;
   }
-  if (h.bandName) parts.push(pickText(lang, h.bandName));
-  else if (h.band) parts.push(nameOf ? nameOf(h.band) : h.band);
-  if (h.level !== undefined) parts.push(h.level ? (nameOf ? nameOf(h.level) : t('titles.result.level', { level: h.level })) : t('titles.result.noLevel'));
-  if (parts.length === 0) parts.push(h.passed ? t('titles.result.passed') : t('titles.result.notPassed'));
-  return parts.join(' · ');
+  return h.level ? outcomeName(lang, h.level) : t('titles.result.noLevel');
 }
 
 export function HeadlineTag({ headline, testId }: { headline: AssessmentHeadline | null | undefined; testId: string }) {

@@ -1,14 +1,18 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, API_BASE, query } from '../../app/api';
-import type { AssessmentInputs, LearningTitle, SubjectKind } from '../../../shared/criteria';
+import type { AssessmentInputs, LearningTitle, SubjectAttribute, SubjectKind } from '../../../shared/criteria';
 import type {
+  MyTitleRegistrations,
+  Page,
+  RecognitionDecisionRow,
   RecognitionDecisionView,
+  RecognitionPage,
   RecognitionView,
   RegistrationState,
   TitleAssessmentView,
   TitleRegistrationDetail,
   TitleRegistrationPage,
-  TitleRegistrationRow,
+  TitleRegistrationView,
   TitleSummary,
 } from '../../app/types';
 import { fileUrl } from '../jobs/jobApi';
@@ -59,7 +63,7 @@ export interface RegisterBody {
 
 export interface AssessmentBody {
   criteriaVersionId?: string;
-  attributes: string[];
+  attributes: SubjectAttribute[];
   inputs: AssessmentInputs;
   comment?: string | null;
 }
@@ -79,7 +83,7 @@ export interface DecisionBody {
 const registrationPath = (id: string) => `/titles/registrations/${encodeURIComponent(id)}`;
 const decisionPath = (id: string) => `/titles/decisions/${encodeURIComponent(id)}`;
 
-/** Where the browser opens a recognition's certificate (the session cookie authorises it). */
+/** Where the browser opens a recognition's certificate PDF (the session cookie authorises it). */
 export const certificateHref = (recognitionId: string) => `${API_BASE}/titles/recognitions/${encodeURIComponent(recognitionId)}/certificate`;
 /** The public verification page of a certificate code. */
 export const verifyHref = (code: string) => `/verify/${encodeURIComponent(code)}`;
@@ -103,18 +107,11 @@ export function useRegistration(id: string | undefined) {
   });
 }
 
-/** My registrations and recognitions; `person`: the person record my account is linked to, when the server says. */
-export interface MyTitles {
-  items: TitleRegistrationRow[];
-  person: { id: string; fullName: string; citizenGroup?: string | null } | null;
-}
-
-/** GET /titles/registrations/mine: an array, or `{ items, person? }`. */
-export function useMyRegistrations(year: number) {
+/** GET /titles/registrations/mine: the person my account is linked to, and their cases (all years when `year` is absent). */
+export function useMyRegistrations(year?: number) {
   return useQuery({
-    queryKey: titleKeys.mine(year),
-    queryFn: ({ signal }) => api.get<TitleRegistrationRow[] | Partial<MyTitles>>(`/titles/registrations/mine${query({ year })}`, signal),
-    select: (data): MyTitles => (Array.isArray(data) ? { items: data, person: null } : { items: data.items ?? [], person: data.person ?? null }),
+    queryKey: titleKeys.mine(year ?? 0),
+    queryFn: ({ signal }) => api.get<MyTitleRegistrations>(`/titles/registrations/mine${query({ year })}`, signal),
     staleTime: 0,
   });
 }
@@ -133,8 +130,7 @@ export function useDecisions(filter: DecisionFilter, enabled = true) {
   return useQuery({
     queryKey: titleKeys.decisions(filter),
     queryFn: ({ signal }) =>
-      api.get<RecognitionDecisionView[] | { items: RecognitionDecisionView[] }>(`/titles/decisions${query({ ...filter })}`, signal),
-    select: (data) => (Array.isArray(data) ? data : data.items),
+      api.get<Page<RecognitionDecisionRow>>(`/titles/decisions${query({ ...filter, pageSize: 200 })}`, signal),
     enabled,
     placeholderData: keepPreviousData,
     staleTime: 0,
@@ -154,8 +150,7 @@ export function useRecognitions(filter: RecognitionFilter, page: number, pageSiz
   return useQuery({
     queryKey: titleKeys.recognitions(filter, page, pageSize),
     queryFn: ({ signal }) =>
-      api.get<{ items: RecognitionView[]; total: number } | RecognitionView[]>(`/titles/recognitions${query({ ...filter, page, pageSize })}`, signal),
-    select: (data) => (Array.isArray(data) ? { items: data, total: data.length } : data),
+      api.get<RecognitionPage>(`/titles/recognitions${query({ ...filter, page, pageSize })}`, signal),
     enabled,
     placeholderData: keepPreviousData,
     staleTime: 0,
@@ -175,13 +170,10 @@ function useTitlesMutation<TVars, TResult>(fn: (vars: TVars) => Promise<TResult>
 export const useRegister = () =>
   useTitlesMutation(async ({ subjectIds, ...rest }: RegisterBody): Promise<{ created: number; alreadyRegistered: number; id?: string }> => {
     if (subjectIds.length === 1) {
-      const one = await api.post<{ id: string } | { registration: { id: string } }>('/titles/registrations', { ...rest, subjectId: subjectIds[0] });
-      const id = 'registration' in one ? one.registration.id : one.id;
-      return { created: 1, alreadyRegistered: 0, id };
+      const one = await api.post<TitleRegistrationView>('/titles/registrations', { ...rest, subjectId: subjectIds[0] });
+      return { created: 1, alreadyRegistered: 0, id: one.id };
     }
-    const bulk = await api.post<{ created: number | unknown[]; alreadyRegistered: number | unknown[] }>('/titles/registrations/bulk', { ...rest, subjectIds });
-    const count = (v: number | unknown[]) => (Array.isArray(v) ? v.length : v);
-    return { created: count(bulk.created), alreadyRegistered: count(bulk.alreadyRegistered) };
+    return api.post<{ created: number; alreadyRegistered: number }>('/titles/registrations/bulk', { ...rest, subjectIds });
   });
 
 export const useSaveAssessment = () =>
@@ -193,14 +185,14 @@ export type CaseAct = 'submit' | 'accept' | 'return' | 'reject' | 'withdraw';
 
 export const useCaseAct = () =>
   useTitlesMutation(({ id, act, comment }: { id: string; act: CaseAct; comment?: string | null }) => {
-    if (act === 'submit') return api.post<unknown>(`${registrationPath(id)}/submit`, {});
-    if (act === 'withdraw') return api.post<unknown>(`${registrationPath(id)}/withdraw`, { reason: comment ?? '' });
-    return api.post<unknown>(`${registrationPath(id)}/review`, { act, comment: comment ?? '' });
+    if (act === 'submit') return api.post<TitleRegistrationView>(`${registrationPath(id)}/submit`, {});
+    if (act === 'withdraw') return api.post<TitleRegistrationView>(`${registrationPath(id)}/withdraw`, { reason: comment ?? null });
+    return api.post<TitleRegistrationView>(`${registrationPath(id)}/review`, { act, comment: comment ?? null });
   });
 
 export const useReviewMany = () =>
   useTitlesMutation((registrationIds: string[]) =>
-    api.post<{ accepted?: number; reviewed?: number; count?: number }>('/titles/registrations/review-bulk', { registrationIds, act: 'accept' }),
+    api.post<{ accepted: number }>('/titles/registrations/review-bulk', { registrationIds, act: 'accept' }),
   );
 
 export const useCreateDecision = () => useTitlesMutation((body: DecisionBody) => api.post<RecognitionDecisionView>('/titles/decisions', body));
@@ -212,7 +204,7 @@ export const useIssueDecision = () => useTitlesMutation((id: string) => api.post
 
 export const useRevokeRecognition = () =>
   useTitlesMutation(({ id, reason }: { id: string; reason: string }) =>
-    api.post<RecognitionView>(`/titles/recognitions/${encodeURIComponent(id)}/revoke`, { reason }),
+    api.post<Pick<RecognitionView, 'id' | 'registrationId' | 'outcome' | 'validFrom' | 'validUntil' | 'revokedAt' | 'revokeReason'>>(`/titles/recognitions/${encodeURIComponent(id)}/revoke`, { reason }),
   );
 
 /** A Word document generated on the server (kept and audited), then downloaded. */

@@ -1,0 +1,51 @@
+/**
+ * UI strings of the public certificate verification page (/verify/:code, no login): what the QR
+ * code on a giấy chứng nhận opens. Spread into vi.ts and en.ts.
+ */
+export const vi = {
+  'verify.pageTitle': 'Tra cứu giấy chứng nhận',
+  'verify.intro': 'Kết quả tra cứu giấy chứng nhận danh hiệu học tập theo mã xác thực in trên giấy.',
+  'verify.status.valid': 'Còn hiệu lực',
+  'verify.status.expired': 'Hết hiệu lực',
+  'verify.status.revoked': 'Đã bị thu hồi',
+  'verify.statusHint.valid': 'Giấy chứng nhận này do cơ quan có thẩm quyền cấp và đang còn hiệu lực.',
+  'verify.statusHint.expired': 'Giấy chứng nhận này đã hết thời hạn hiệu lực ngày {date}.',
+  'verify.statusHint.revoked': 'Danh hiệu ghi trên giấy chứng nhận này đã bị thu hồi ngày {date}.',
+  'verify.field.title': 'Danh hiệu',
+  'verify.field.holder': 'Được công nhận',
+  'verify.field.year': 'Năm',
+  'verify.field.outcome': 'Kết quả',
+  'verify.field.decision': 'Quyết định công nhận',
+  'verify.field.validUntil': 'Hiệu lực đến hết ngày',
+  'verify.field.revokedAt': 'Ngày thu hồi',
+  'verify.field.code': 'Mã xác thực',
+  'verify.decisionText': 'Số {number} ngày {date} của {body}',
+  'verify.noLimit': 'Không ghi thời hạn',
+  'verify.notFound': 'Không tìm thấy giấy chứng nhận với mã này. Hãy kiểm tra lại mã in dưới mã QR trên giấy chứng nhận.',
+  'verify.tooMany': 'Bạn tra cứu quá nhiều lần. Vui lòng thử lại sau một phút.',
+  'verify.note': 'Trang này chỉ cho biết tình trạng của giấy chứng nhận; không hiển thị thông tin cá nhân khác.',
+};
+
+export const en: Record<keyof typeof vi, string> = {
+  'verify.pageTitle': 'Certificate verification',
+  'verify.intro': 'The learning-title certificate found by the verification code printed on it.',
+  'verify.status.valid': 'Valid',
+  'verify.status.expired': 'Expired',
+  'verify.status.revoked': 'Revoked',
+  'verify.statusHint.valid': 'This certificate was issued by the competent authority and is in force.',
+  'verify.statusHint.expired': 'This certificate stopped being valid on {date}.',
+  'verify.statusHint.revoked': 'The title on this certificate was revoked on {date}.',
+  'verify.field.title': 'Title',
+  'verify.field.holder': 'Awarded to',
+  'verify.field.year': 'Year',
+  'verify.field.outcome': 'Result',
+  'verify.field.decision': 'Recognition decision',
+  'verify.field.validUntil': 'Valid until (inclusive)',
+  'verify.field.revokedAt': 'Revoked on',
+  'verify.field.code': 'Verification code',
+  'verify.decisionText': 'No. {number} of {date}, {body}',
+  'verify.noLimit': 'No time limit stated',
+  'verify.notFound': 'No certificate has this code. Check the code printed under the QR code on the certificate.',
+  'verify.tooMany': 'Too many lookups. Please try again in a minute.',
+  'verify.note': 'This page only tells the status of the certificate; it shows no other personal information.',
+};
