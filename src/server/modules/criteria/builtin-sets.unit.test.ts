@@ -100,13 +100,14 @@ describe('built-in criteria sets (criteria/sets)', () => {
     expect(count).toBeGreaterThanOrEqual(20);
   });
 
-  it('TT 22/2020: 100 points, bands 85 / 70 / 50, ends the day before TT 24 took effect; 2a, 2c, 2d, 3a, 3b derived', () => {
+  it('TT 22/2020: 100 points, bands 85 / 70 / 50, ends the day before TT 24 took effect; 2a, 2b, 2c, 2d, 3a, 3b derived', () => {
     const d = byCode.get('TT22-2020-DVHT')!;
     expect(d.points!.bands.map((b) => [b.code, b.min, b.passes])).toEqual([['TOT', 85, true], ['KHA', 70, true], ['TRUNG_BINH', 50, true], ['CHUA_DAT', 0, false]]);
     expect(d.effectiveTo).toBe('2024-01-25');
     expect(indicators(d).map((i) => [i.code, i.max])).toEqual([['1a', 10], ['1b', 10], ['1c', 10], ['2a', 10], ['2b', 5], ['2c', 10], ['2d', 5], ['3a', 25], ['3b', 10], ['3c', 5]]);
     expect(indicators(d).filter((i) => i.derived).map((i) => [i.code, i.derived!.formula])).toEqual([
       ['2a', 'share_members_approved_plan'],
+      ['2b', 'share_members_labour_discipline'],
       ['2c', 'share_members_mandatory_training_done'],
       ['2d', 'share_members_emulation_title'],
       ['3a', 'share_members_holding_title'],
@@ -122,7 +123,9 @@ describe('built-in criteria sets (criteria/sets)', () => {
     expect(by.get('2.4')!.appliesTo).toEqual({ noneOf: ['enterprise'] });
     expect(by.get('3.1-NH')!.appliesTo).toEqual({ anyOf: ['school_with_learners'] });
     expect(by.get('3.4')!.appliesTo).toEqual({ anyOf: ['general_school'] });
+    expect(by.get('2.1')!.derived?.formula).toBe('share_members_labour_discipline');
     expect(by.get('2.2')!.derived?.formula).toBe('share_members_mandatory_training_done');
+    expect(by.get('2.3')!.derived?.formula).toBe('share_members_digital_trained');
     expect(by.get('2.5')!.derived).toEqual({ formula: 'share_members_emulation_title', params: { minRank: 1 } });
     expect(by.get('3.1')!.derived?.formula).toBe('share_members_holding_title');
     expect(by.get('3.3')!.derived).toEqual({ formula: 'org_emulation_title', params: { minRank: 1 } });

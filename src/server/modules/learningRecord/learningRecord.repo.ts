@@ -326,4 +326,9 @@ export const learningRecordRelations = {
     return sql`select f."personId" as id, f."fullName" as label, f."nameSort" as sort, f."owesMandatory" as owes, f."mandatoryDone" as done
       from (${factsSql(s)}) f`;
   },
+  /** Members with a verified digital-transformation training of the year, as `(id, label, sort, done)`. */
+  digitalTraining(s: FactsScope): SQL {
+    return sql`select f."personId" as id, f."fullName" as label, f."nameSort" as sort, f."digitalTrained" as done
+      from (${factsSql(s)}) f`;
+  },
 };

@@ -545,4 +545,7 @@ export const learningRecordFacts = {
   mandatoryStanding(s: FactsScope): SQL {
     return learningRecordRelations.mandatoryStanding(s);
   },
+  digitalTraining(s: FactsScope): SQL {
+    return learningRecordRelations.digitalTraining(s);
+  },
 };

@@ -217,6 +217,12 @@ beforeAll(async () => {
   await record(m[3]!.id, f.dept.id, 30);
   await record(m[4]!.id, f.dept.id, 40, 'pending');
   await record(f.outsider.id, f.other.id, 40);
+  // Digital-transformation training: member 1's is verified, 2's is not yet, 3's was last year.
+  const digital = (personId: string, status: string, year = YEAR) =>
+    db.insert(learningRecord).values({ personId, orgId: f.dept.id, year, kind: 'digital_transformation', title: 'Bồi dưỡng kỹ năng số', endsOn: `${year}-09-30`, hours: 8, status });
+  await digital(m[0]!.id, 'verified');
+  await digital(m[1]!.id, 'pending');
+  await digital(m[2]!.id, 'verified', YEAR - 1);
 
   // Households: three in the first hamlet, two in the second, one in the neighbouring commune.
   f.households = {};
@@ -282,7 +288,7 @@ const sorted = (xs: (string | undefined)[]) => xs.map((x) => x!).sort();
 describe('a unit: its members', () => {
   it('TT 22/2020: plans, mandatory training, emulation titles, Công dân học tập, the unit’s own title', async () => {
     const v = await derivedValues(db, { kind: 'org', id: f.dept.id, year: YEAR }, set('TT22-2020-DVHT'));
-    expect(Object.keys(v).sort()).toEqual(['2a', '2c', '2d', '3a', '3b']);
+    expect(Object.keys(v).sort()).toEqual(['2a', '2b', '2c', '2d', '3a', '3b']);
 
     expect(v['2a']).toMatchObject({ numerator: 8, denominator: 10, value: 80, sourcesTotal: 8 });
     expect(v['2a']!.sources.every((s) => s.kind === 'studyPlan')).toBe(true);
@@ -294,6 +300,11 @@ describe('a unit: its members', () => {
 
     expect(v['2d']).toMatchObject({ numerator: 5, denominator: 10, value: 50, sourcesTotal: 5 });
     expect(ids(v['2d']!)).toEqual(sorted([0, 1, 2, 3, 4].map((i) => f.emulation.get(f.members[i]!.id))));
+
+    // Labour discipline: members 1–5 compliant, 6 reprimanded, the rest have no standing recorded.
+    expect(v['2b']).toMatchObject({ numerator: 5, denominator: 10, value: 50, sourcesTotal: 5 });
+    expect(ids(v['2b']!)).toEqual(sorted([0, 1, 2, 3, 4].map((i) => f.emulation.get(f.members[i]!.id))));
+    expect(v['2b']!.sources.every((s) => s.kind === 'emulation')).toBe(true);
 
     // Six held; the revoked one, the 2024 one, the leaver's and the outsider's do not count.
     expect(v['3a']).toMatchObject({ numerator: 6, denominator: 10, value: 60, sourcesTotal: 6 });
@@ -307,7 +318,10 @@ describe('a unit: its members', () => {
 
   it('TT 24/2023: the same shares as percentages; learners are not on record; a rank above the title is not held', async () => {
     const v = await derivedValues(db, { kind: 'org', id: f.dept.id, year: YEAR }, set('TT24-2023-DVHT-HUYEN'));
+    expect(v['2.1']).toMatchObject({ numerator: 5, denominator: 10, value: 50 });
     expect(v['2.2']!.value).toBe(50);
+    // Digital transformation: only member 1's verified record of the year counts.
+    expect(v['2.3']).toMatchObject({ numerator: 1, denominator: 10, value: 10, sources: [{ kind: 'person', id: f.members[0]!.id }] });
     expect(v['2.5']!.value).toBe(50);
     expect(v['3.1']!.value).toBe(60);
     expect(v['3.1-NH']).toEqual({ value: null, sources: [], sourcesTotal: 0 });

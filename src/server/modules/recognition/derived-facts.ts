@@ -158,8 +158,17 @@ const LOADERS: Record<string, (db: Executor, c: LoadContext, formula: string) =>
 
   share_members_emulation_title: (db, c) => countShare(db, joined(staffOf(c), emulationFacts.personTitlesFrom(c.year, rankParam(c.params))), 'emulation'),
 
-  /** TT 24/2023 criterion 2.1; counted once the registry names a formula of this code. */
+  /** TT 24/2023 criterion 2.1, TT 22/2020 2b. */
   share_members_labour_discipline: (db, c) => countShare(db, joined(staffOf(c), emulationFacts.personsKeepingDiscipline(c.year)), 'emulation'),
+
+  /** TT 24/2023 criterion 2.3. */
+  share_members_digital_trained: (db, c) =>
+    countShare(
+      db,
+      sql`select m.id, m.label, m.sort, case when m.done then m.id end as source_id
+          from (${learningRecordFacts.digitalTraining({ path: c.subject.orgPath, year: c.year, day: c.day })}) m`,
+      'person',
+    ),
 
   async org_emulation_title(db, c) {
     const record = await emulationFacts.collectiveTitleOf(db, c.subject.id, c.year);

@@ -135,6 +135,32 @@ export const DERIVED_FORMULAS = {
     numerator: { vi: 'Số thành viên có danh hiệu thi đua bậc ≥ minRank', en: 'Members with an emulation title of rank ≥ minRank' },
     denominator: { vi: 'Tổng số Thành viên trong đơn vị', en: 'All members of the unit' },
   },
+  share_members_labour_discipline: {
+    code: 'share_members_labour_discipline',
+    subjects: ['org'],
+    facts: 'ratio',
+    result: 'percent',
+    params: [],
+    description: {
+      vi: 'Tỷ lệ % Thành viên tuân thủ kỷ luật lao động, nội quy làm việc trong năm (mức chấp hành kỷ luật ghi trong hồ sơ thi đua, criteria/emulation.json).',
+      en: 'Share (%) of members who kept labour discipline and the work rules in the year (the discipline standing in their emulation record, criteria/emulation.json).',
+    },
+    numerator: { vi: 'Số thành viên có mức chấp hành kỷ luật lao động đạt yêu cầu trong năm', en: 'Members whose labour-discipline standing of the year is compliant' },
+    denominator: { vi: 'Tổng số Thành viên trong đơn vị', en: 'All members of the unit' },
+  },
+  share_members_digital_trained: {
+    code: 'share_members_digital_trained',
+    subjects: ['org'],
+    facts: 'ratio',
+    result: 'percent',
+    params: [],
+    description: {
+      vi: 'Tỷ lệ % Thành viên được đào tạo, bồi dưỡng về chuyển đổi số trong năm (hồ sơ học tập loại "chuyển đổi số" đã được xác nhận).',
+      en: 'Share (%) of members trained for digital transformation in the year (verified learning records of the kind "digital transformation").',
+    },
+    numerator: { vi: 'Số thành viên có hồ sơ đào tạo chuyển đổi số đã xác nhận trong năm', en: 'Members with a verified digital-transformation training record of the year' },
+    denominator: { vi: 'Tổng số Thành viên trong đơn vị', en: 'All members of the unit' },
+  },
   org_emulation_title: {
     code: 'org_emulation_title',
     subjects: ['org'],

@@ -45,8 +45,10 @@ describe('DERIVED_FORMULAS', () => {
       'share_households_holding_title',
       'share_learners_holding_title',
       'share_members_approved_plan',
+      'share_members_digital_trained',
       'share_members_emulation_title',
       'share_members_holding_title',
+      'share_members_labour_discipline',
       'share_members_mandatory_training_done',
       'share_residents_holding_title',
     ]);
