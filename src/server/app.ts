@@ -91,9 +91,9 @@ export function createServices(database: Database, opts: { sessionSecret: string
   const notifications = createNotificationService(db);
   const studyPlans = createStudyPlanService(db, { orgs, people, users, jobs, storage });
   const learningRecords = createLearningRecordService(db, { orgs, people, storage });
-  const imports = createDataImportService(db, { orgs, people, learningRecords, users, jobs, storage });
   const criteria = createCriteriaService(db, { orgs });
   const titles = createRecognitionService(db, { orgs, people });
+  const imports = createDataImportService(db, { orgs, people, learningRecords, titles, users, jobs, storage });
   const certificates = createCertificateService(db, { orgs, publicUrl: opts.publicUrl });
   const titleDocuments = createRecognitionDocumentService(db, { orgs, users, jobs, storage });
   return { db, storage, jobs, files, orgs, users, auth, setup, audit, people, peopleJobs, households, emulation, imports, notifications, studyPlans, learningRecords, criteria, titles, certificates, titleDocuments };

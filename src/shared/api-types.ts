@@ -275,9 +275,10 @@ export interface ClanDetail extends ClanSummary {
 
 /**
  * The Excel import wizard (see docs/api.md, "Excel imports"). `attendance`: the attendance list of
- * one training, recorded as verified learning records of the members listed.
+ * one training, recorded as verified learning records of the members listed. `titleRegistration`:
+ * the list of people, households, clans or units registering for one learning title in one year.
  */
-export type ImportKind = 'staff' | 'residents' | 'orgs' | 'attendance';
+export type ImportKind = 'staff' | 'residents' | 'orgs' | 'attendance' | 'titleRegistration';
 
 /** A column of the file: its header as found, the field it goes to (null: ignored), sample values. */
 export interface ImportColumn {
@@ -321,6 +322,15 @@ export interface ImportSettings {
   emulationYear?: number;
   /** Attendance lists: the training every listed member attended (required for that kind). */
   training?: ImportTraining;
+  /** Registration lists: the title and year every subject listed registers for (required for that kind). */
+  registration?: ImportRegistration;
+}
+
+/** The title, year and (Công dân học tập) citizen group of a registration list, entered in the wizard. */
+export interface ImportRegistration {
+  title: string;
+  year: number;
+  citizenGroup?: string | null;
 }
 
 /**

@@ -28,6 +28,15 @@ export const SUBJECT_KINDS = ['person', 'household', 'clan', 'org'] as const;
 export const subjectKind = z.enum(SUBJECT_KINDS);
 export type SubjectKind = z.infer<typeof subjectKind>;
 
+/** The titles' names, for messages. */
+export const TITLE_NAMES: Record<LearningTitle, { vi: string; en: string }> = {
+  LEARNING_CITIZEN: { vi: 'Công dân học tập', en: 'Learning citizen' },
+  LEARNING_FAMILY: { vi: 'Gia đình học tập', en: 'Learning family' },
+  LEARNING_CLAN: { vi: 'Dòng họ học tập', en: 'Learning clan' },
+  LEARNING_COMMUNITY: { vi: 'Cộng đồng học tập', en: 'Learning community' },
+  LEARNING_UNIT: { vi: 'Đơn vị học tập', en: 'Learning unit' },
+};
+
 export const TITLE_SUBJECT: Record<LearningTitle, SubjectKind> = {
   LEARNING_CITIZEN: 'person',
   LEARNING_FAMILY: 'household',

@@ -26,12 +26,19 @@ const trainingSettings = z.object({
   languageLevel: optional(10),
 });
 
+/** The title and year of a registration list; the recognition module checks them, naming each field. */
+const registrationSettings = z.object({
+  title: z.string().max(40).default(''),
+  year: z.number().int().default(0),
+  citizenGroup: optional(40),
+});
+
 export function dataImportRoutes(app: ZApp, imports: DataImportService) {
   app.get(
     '/api/v1/imports/templates/:kind',
     { schema: { tags, summary: 'The Excel template of an import, with Vietnamese headers, examples and drop-down lists', params: z.object({ kind: z.enum(IMPORT_KINDS) }) } },
     async (request, reply) => {
-      const names: Record<ImportKind, string> = { staff: 'mau-nhap-can-bo.xlsx', residents: 'mau-nhap-ho-gia-dinh.xlsx', orgs: 'mau-nhap-don-vi.xlsx', attendance: 'mau-danh-sach-hoc-vien.xlsx' };
+      const names: Record<ImportKind, string> = { staff: 'mau-nhap-can-bo.xlsx', residents: 'mau-nhap-ho-gia-dinh.xlsx', orgs: 'mau-nhap-don-vi.xlsx', attendance: 'mau-danh-sach-hoc-vien.xlsx', titleRegistration: 'mau-dang-ky-danh-hieu.xlsx' };
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${names[request.params.kind]}"`)
@@ -74,7 +81,7 @@ export function dataImportRoutes(app: ZApp, imports: DataImportService) {
     {
       schema: {
         tags,
-        summary: 'Confirm sheet, header row, column mapping, duplicates policy (and an attendance list\'s training); starts the check of every row',
+        summary: 'Confirm sheet, header row, column mapping, duplicates policy (and an attendance list\'s training, a registration list\'s title and year); starts the check of every row',
         params: uuidParam,
         body: z.object({
           sheet: z.string().min(1).max(200),
@@ -83,6 +90,7 @@ export function dataImportRoutes(app: ZApp, imports: DataImportService) {
           duplicates: z.enum(['update', 'skip']),
           emulationYear: z.number().int().min(2000).max(2100).optional(),
           training: trainingSettings.optional(),
+          registration: registrationSettings.optional(),
         }),
       },
     },

@@ -21,11 +21,12 @@ import type { OrgService } from '../org/org.service.js';
 import { todayInVietnam } from '../../platform/time.js';
 import type { LearningRecordService } from '../learningRecord/learningRecord.service.js';
 import type { PeopleService } from '../people/people.service.js';
+import type { RecognitionService } from '../recognition/recognition.service.js';
 import type { UserService } from '../user/user.service.js';
 import { dataImportRepo, type DataImportRow, type IssueRow } from './dataImport.repo.js';
 import { IMPORT_FIELDS, type ImportKind } from './import-kinds.js';
 import { markErrors } from './mark-errors.js';
-import { parseRow, type AttendanceRecord, type ImportRecord, type OrgImportRecord, type ParsedRow, type RowIssue } from './rows.js';
+import { parseRow, type AttendanceRecord, type ImportRecord, type OrgImportRecord, type ParsedRow, type RegistrationImportRecord, type RowIssue } from './rows.js';
 import { writeTemplate } from './template.js';
 
 export const IMPORT_ANALYSE_JOB = 'import.analyse';
@@ -104,8 +105,8 @@ function present(row: { imp: DataImportRow; orgName: string }): ImportView {
  * is a job; nothing is saved to people's records until the commit, and a file with errors never
  * commits.
  */
-export function createDataImportService(db: Db, deps: { orgs: OrgService; people: PeopleService; learningRecords: LearningRecordService; users: UserService; jobs: JobRunner; storage: FileStorage }) {
-  const { orgs, people, learningRecords, users, jobs, storage } = deps;
+export function createDataImportService(db: Db, deps: { orgs: OrgService; people: PeopleService; learningRecords: LearningRecordService; titles: RecognitionService; users: UserService; jobs: JobRunner; storage: FileStorage }) {
+  const { orgs, people, learningRecords, titles, users, jobs, storage } = deps;
 
   /** Who may import each kind, and which module resolves and saves its rows. */
   const targets: Record<ImportKind, ImportTarget> = {
@@ -129,6 +130,12 @@ export function createDataImportService(db: Db, deps: { orgs: OrgService; people
       permission: 'learning.manage',
       resolver: (actor, orgId, settings) => learningRecords.importResolver(actor, orgId, settings.training!),
       save: (tx, ctx, records, imp) => learningRecords.importBatch(tx, ctx, { orgId: imp.orgId, batchId: imp.id }, imp.settings.training!, records as AttendanceRecord[]),
+    },
+    // A registration list: one title and year for every person, household, clan or unit listed.
+    titleRegistration: {
+      permission: 'recognition.manage',
+      resolver: (actor, orgId, settings) => titles.importResolver(actor, orgId, settings.registration!),
+      save: (tx, ctx, records, imp) => titles.importBatch(tx, ctx, imp.settings.registration!, records as RegistrationImportRecord[]),
     },
   };
 
@@ -342,8 +349,8 @@ export function createDataImportService(db: Db, deps: { orgs: OrgService; people
         if (batch.length) await flush();
         const summary: StoredSummary = { ...((imp.summary as StoredSummary) ?? {}), ...counts, rows, errors: 0, jobId: job.id };
         await dataImportRepo.update(tx, importId, { state: 'imported', summary });
-        const training = (imp.settings as ImportSettings).training;
-        await recordAudit(tx, ctx, { action: 'import', entity: 'data_import', entityId: importId, orgId: imp.orgId, after: { kind: imp.kind, fileName: imp.fileName, ...counts, ...(training ? { training } : {}) } });
+        const { training, registration } = imp.settings as ImportSettings;
+        await recordAudit(tx, ctx, { action: 'import', entity: 'data_import', entityId: importId, orgId: imp.orgId, after: { kind: imp.kind, fileName: imp.fileName, ...counts, ...(training ? { training } : {}), ...(registration ? { registration } : {}) } });
         return { state: 'imported', ...counts };
       };
     } finally {
@@ -452,11 +459,13 @@ export function createDataImportService(db: Db, deps: { orgs: OrgService; people
         throw invalid('mapping', `Chưa chọn cột cho: ${missing.map((f) => f.labelVi).join(', ')}.`, `No column chosen for: ${missing.map((f) => f.labelEn).join(', ')}.`);
       }
       // An attendance list is of one training, entered in the wizard and checked like a record's fields.
-      const { training: sentTraining, emulationYear, ...rest } = settings;
+      const { training: sentTraining, registration: sentRegistration, emulationYear, ...rest } = settings;
       const kindSettings: Partial<ImportSettings> =
         imp.kind === 'attendance'
           ? { training: await learningRecords.importTraining(actor, imp.orgId, sentTraining) }
-          : { emulationYear: emulationYear ?? Number(todayInVietnam().slice(0, 4)) - 1 };
+          : imp.kind === 'titleRegistration'
+            ? { registration: await titles.importSettings(actor, imp.orgId, sentRegistration) }
+            : { emulationYear: emulationYear ?? Number(todayInVietnam().slice(0, 4)) - 1 };
       await db.transaction(async (tx) => {
         await dataImportRepo.remember(tx, actor.userId, imp.kind, analysis.columns.filter((c) => c.header).map((c) => ({ headerKey: headerKey(c.header), fieldKey: settings.mapping[String(c.index)] ?? null })));
       });

@@ -1,8 +1,8 @@
 import type { ImportKind } from '../../../shared/api-types.js';
-import { ATTENDANCE_FIELDS, ORG_FIELDS, RESIDENT_FIELDS, STAFF_FIELDS, type ImportField } from '../../platform/excel/header-match.js';
+import { ATTENDANCE_FIELDS, ORG_FIELDS, REGISTRATION_FIELDS, RESIDENT_FIELDS, STAFF_FIELDS, type ImportField } from '../../platform/excel/header-match.js';
 
 /** What the import wizard can bring in, with its field catalogue and template. */
-export const IMPORT_KINDS = ['staff', 'residents', 'orgs', 'attendance'] as const satisfies readonly ImportKind[];
+export const IMPORT_KINDS = ['staff', 'residents', 'orgs', 'attendance', 'titleRegistration'] as const satisfies readonly ImportKind[];
 export type { ImportKind };
 
 export interface ImportTemplate {
@@ -23,6 +23,7 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
   residents: RESIDENT_FIELDS,
   orgs: ORG_FIELDS,
   attendance: ATTENDANCE_FIELDS,
+  titleRegistration: REGISTRATION_FIELDS,
 };
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -130,6 +131,29 @@ export const IMPORT_TEMPLATES: Record<ImportKind, ImportTemplate> = {
       '• Kết quả "Không đạt", "Không hoàn thành", "Vắng": người đó không được ghi hồ sơ. A result of "Không đạt", "Không hoàn thành" or "Vắng": no record for that person.',
       '• Cột Ghi chú chỉ để đọc, không được lưu. The "Ghi chú" column is read, not kept.',
       '• Tất cả người trong danh sách được ghi hồ sơ học tập đã xác nhận, cùng một lúc; có lỗi thì không ghi ai. Everyone is recorded at once, verified; with any error, no one is.',
+    ],
+  },
+  titleRegistration: {
+    sheetName: 'Đăng ký',
+    titleVi: 'DANH SÁCH ĐĂNG KÝ DANH HIỆU HỌC TẬP',
+    subtitleVi: 'Danh hiệu (Công dân học tập, Gia đình học tập, Dòng họ học tập, Cộng đồng học tập, Đơn vị học tập) và năm đăng ký chọn trên màn hình khi nhập tệp.',
+    columns: [
+      { key: 'name', width: 30 },
+      { key: 'birthDate', width: 13 },
+      { key: 'citizenId', width: 15 },
+      { key: 'householdCode', width: 10 },
+      { key: 'place', width: 28 },
+      { key: 'note', width: 20 },
+    ],
+    examples: [
+      { name: 'Nguyễn Văn Đức', birthDate: d('1980-03-15'), citizenId: '062080000123', householdCode: '', place: 'Phòng Quản lý ngân sách' },
+      { name: 'Danh Sóc', birthDate: '', citizenId: '', householdCode: '0012', place: 'Ấp Tân Khánh', note: 'Gia đình học tập: tên chủ hộ' },
+    ],
+    help: [
+      '• Công dân học tập: mỗi dòng là một người, nhận ra theo số CCCD; không có CCCD thì theo họ tên và ngày sinh; chỉ có họ tên khi trong đơn vị chỉ một người có tên đó. Learning citizen: a person per row, found by citizen ID, else by name and date of birth, else by a name no one else has.',
+      '• Gia đình học tập: mỗi dòng là một hộ, theo mã hộ và thôn/ấp, hoặc họ tên chủ hộ (và thôn/ấp). Learning family: a household per row, by its code and hamlet, or its head’s name (and hamlet).',
+      '• Dòng họ học tập: tên dòng họ (và xã). Cộng đồng học tập, Đơn vị học tập: tên thôn, ấp hoặc đơn vị trực thuộc đơn vị nhận. Learning clan: the clan’s name; learning community or unit: the hamlet’s or unit’s name.',
+      '• Đối tượng đã đăng ký danh hiệu này trong năm được bỏ qua. Tất cả được đăng ký cùng một lúc; có lỗi thì không đăng ký ai. Subjects already registered are skipped; all are registered at once, or none when any row has an error.',
     ],
   },
 };

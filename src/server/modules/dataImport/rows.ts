@@ -109,10 +109,28 @@ export interface AttendanceRecord {
   skip?: boolean;
 }
 
+/**
+ * A subject listed on a registration list for a learning title: a person, household, clan or unit as
+ * the list names it; which one it is, and whether it is already registered, the recognition module's
+ * resolver fills in.
+ */
+export interface RegistrationImportRecord {
+  name: string;
+  /** 'yyyy-mm-dd', or 'yyyy' when the list gives the year of birth only. */
+  birthDate: string | null;
+  citizenId: string | null;
+  householdCode: string | null;
+  /** The unit or hamlet as written. */
+  place: string | null;
+  /** Set by the resolver. */
+  subjectId?: string;
+  skip?: boolean;
+}
+
 export interface ParsedRow {
   rowNumber: number;
   action: 'create' | 'update' | 'skip' | 'error';
-  record: ImportRecord | OrgImportRecord | AttendanceRecord;
+  record: ImportRecord | OrgImportRecord | AttendanceRecord | RegistrationImportRecord;
   /** Values as the preview shows them. */
   display: Record<string, string | null>;
   issues: RowIssue[];
@@ -147,6 +165,7 @@ export function parseRow(kind: ImportKind, rowNumber: number, cells: Cells, colu
   if (isFooterRow(allCells)) return 'footer';
   if (kind === 'orgs') return parseOrgRow(rowNumber, cells, columns);
   if (kind === 'attendance') return parseAttendanceRow(rowNumber, cells, columns);
+  if (kind === 'titleRegistration') return parseRegistrationRow(rowNumber, cells, columns);
   return parsePersonRow(kind, rowNumber, cells, columns);
 }
 
@@ -347,4 +366,39 @@ function parseAttendanceRow(rowNumber: number, cells: Cells, columns: Columns): 
   };
   const action = issues.some((i) => i.severity === 'error') ? 'error' : record.skip ? 'skip' : 'create';
   return { rowNumber, action, record, display, issues, columns };
+}
+
+/** A row of a registration list: the subject as the list names it (who it is: the resolver's business). */
+function parseRegistrationRow(rowNumber: number, cells: Cells, columns: Columns): ParsedRow {
+  const issues: RowIssue[] = [];
+  const has = (key: string) => key in cells;
+  function take<T>(key: string, result: Parsed<T>): T | null {
+    const col = columns[key];
+    const where = { column: col?.letter ?? null, header: col?.header ?? null, value: col?.raw || null };
+    if (!result.ok) {
+      issues.push({ ...where, severity: 'error', code: `INVALID_${key.toUpperCase()}`, message: result.error });
+      return null;
+    }
+    if (result.warning) issues.push({ ...where, severity: 'warning', code: `CHECK_${key.toUpperCase()}`, message: result.warning });
+    return result.value;
+  }
+  const textOf = (key: string) => (has(key) ? take(key, parseText(cells[key])) : null);
+  const name = textOf('name');
+  const birth = (key: string) => (has(key) ? take(key, parseBirthDate(cells[key], { allowYearOnly: true })) : null);
+  const birthDate = birth('birthDate') ?? birth(BIRTH_DATE_MALE_KEY) ?? birth(BIRTH_DATE_FEMALE_KEY);
+  let citizenId = has('citizenId') ? take('citizenId', parseCitizenId(cells.citizenId)) : null;
+  if (citizenId && citizenId.length !== 12) {
+    issues.push({ column: columns.citizenId?.letter, header: columns.citizenId?.header, value: citizenId, severity: 'warning', code: 'OLD_ID_NOT_USED', message: { vi: 'Số CMND 9 số cũ không dùng để tìm người; tìm theo họ tên và ngày sinh', en: 'An old 9-digit ID card number is not used to find the person; found by name and date of birth instead' } });
+    citizenId = null;
+  }
+  textOf('note');
+  const record: RegistrationImportRecord = { name: name ?? '', birthDate, citizenId, householdCode: textOf('householdCode'), place: textOf('place') };
+  // A household's code or a CCCD names the subject without a name.
+  if (!name && !record.householdCode && !citizenId) issues.push(missing(columns, 'name', 'tên (họ và tên, tên hộ, dòng họ hoặc đơn vị)', 'The name (of the person, household, clan or unit)'));
+  const { [BIRTH_DATE_MALE_KEY]: _male, [BIRTH_DATE_FEMALE_KEY]: _female, ...shown } = displayOf(columns);
+  const display: Record<string, string | null> = {
+    ...shown,
+    ...(birthDate ? { birthDate: birthDate.length === 4 ? birthDate : formatDate(birthDate) } : {}),
+  };
+  return { rowNumber, action: issues.some((i) => i.severity === 'error') ? 'error' : 'create', record, display, issues, columns };
 }

@@ -7,6 +7,7 @@ import { and, gt, isNull, like, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/index.js';
 import type { ImportTraining } from '../../../shared/api-types.js';
 import { formatDate, searchKey } from '../../../shared/vn-text.js';
+import { placeNameKeys } from '../../platform/excel/cell-values.js';
 import { todayInVietnam } from '../../platform/time.js';
 import type { AttendanceRecord, ParsedRow, RowIssue } from '../dataImport/rows.js';
 import { org } from '../org/org.table.js';
@@ -57,12 +58,6 @@ async function alreadyRecorded(tx: Executor, training: ImportTraining, personIds
 
 const titleKey = (s: string) => searchKey(s).replace(/\s+/g, ' ').trim();
 
-/** Leading words of unit names that lists drop or abbreviate ("P. Kế toán", "Kế toán"). */
-const KIND_WORDS = /^(phong|p|khoa|k|tram y te|tram|van phong|ban|to|doi|trung tam|ap|thon|to dan pho|khom|khu pho)\s+/;
-const unitKeys = (name: string) => {
-  const key = searchKey(name).replace(/[.,]/g, ' ').replace(/\s+/g, ' ').trim();
-  return [...new Set([key, key.replace(KIND_WORDS, '')])];
-};
 
 const error = (code: string, vi: string, en: string, column?: { letter: string; header: string | null; raw: string }): RowIssue => ({
   column: column?.letter ?? null,
@@ -95,7 +90,7 @@ export async function createAttendanceResolver(db: Executor, target: { id: strin
     .from(org)
     .where(and(like(org.path, `${target.path}%`), or(isNull(org.validTo), gt(org.validTo, day))));
   const unitsByKey = new Map<string, { id: string; path: string }[]>();
-  for (const u of units) for (const k of unitKeys(u.name)) unitsByKey.set(k, [...(unitsByKey.get(k) ?? []), u]);
+  for (const u of units) for (const k of placeNameKeys(u.name)) unitsByKey.set(k, [...(unitsByKey.get(k) ?? []), u]);
   const where = target.name;
 
   function pick(row: ParsedRow, r: AttendanceRecord, byCid: Map<string, Member>, byName: Map<string, Member[]>): Member | null {
@@ -150,7 +145,7 @@ export async function createAttendanceResolver(db: Executor, target: { id: strin
   /** A unit written in the row that is another unit of the subtree than the member's: worth a look. */
   function checkUnit(row: ParsedRow, r: AttendanceRecord, m: Member) {
     if (!r.unit) return;
-    const named = unitKeys(r.unit)
+    const named = placeNameKeys(r.unit)
       .map((k) => unitsByKey.get(k))
       .find((list) => list && list.length);
     if (named && !named.some((u) => m.orgPath.startsWith(u.path))) {

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, gt, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import type { Db, Executor, Tx } from '../../db/index.js';
 import { personSortKey, searchKey, sortKey } from '../../../shared/vn-text.js';
+import { placeNameKeys } from '../../platform/excel/cell-values.js';
 import type { StaffCategory } from '../../../shared/people.js';
 import { recordAudits, type AuditEntryInput } from '../../platform/audit/audit.js';
 import type { RequestContext } from '../../platform/http/context.js';
@@ -19,12 +20,6 @@ import { individualTitleCode } from './emulation.service.js';
 import { emulationRecord } from './emulation.table.js';
 import { clan, clanHousehold, household, membership, person } from './people.table.js';
 
-/** Leading words of unit names that files often drop or abbreviate ("P. Kế toán", "Kế toán"). */
-const KIND_WORDS = /^(phong|p|khoa|k|tram y te|tram|van phong|ban|to|doi|trung tam|ap|thon|ban|to dan pho|khom|khu pho)\s+/;
-const nameKeys = (name: string) => {
-  const key = searchKey(name).replace(/[.,]/g, ' ').replace(/\s+/g, ' ').trim();
-  return [...new Set([key, key.replace(KIND_WORDS, '')])];
-};
 
 const issue = (vi: string, en: string, code: string, column?: { letter: string; header: string | null; raw: string }) => ({
   column: column?.letter ?? null,
@@ -48,11 +43,11 @@ export async function createImportResolver(db: Db, orgs: OrgService, actor: Acto
   const target = await orgs.requireAccess(db, actor, targetOrgId, 'person.manage');
   const units = await unitsUnder(db, target.path);
   const byKey = new Map<string, { id: string; name: string }[]>();
-  for (const u of units) for (const k of nameKeys(u.name)) byKey.set(k, [...(byKey.get(k) ?? []), u]);
+  for (const u of units) for (const k of placeNameKeys(u.name)) byKey.set(k, [...(byKey.get(k) ?? []), u]);
 
   function placeOf(row: ParsedRow, name: string | null | undefined, column: string) {
     if (!name) return kind === 'staff' ? target.id : null;
-    const found = nameKeys(name).map((k) => byKey.get(k)).find((list) => list && list.length);
+    const found = placeNameKeys(name).map((k) => byKey.get(k)).find((list) => list && list.length);
     const where = row.columns[column];
     if (!found) {
       row.issues.push(issue(`Không tìm thấy "${name}" trong ${target.name}`, `"${name}" was not found in ${target.name}`, 'UNKNOWN_UNIT', where));

@@ -9,7 +9,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Bilingual } from '../../../shared/api-types.js';
-import type { AssessmentInputs, CriteriaSetDocument, LearningTitle, SubjectAttribute, SubjectKind } from '../../../shared/criteria.js';
+import type { ImportRegistration } from '../../../shared/api-types.js';
+import type { RegistrationImportRecord } from '../dataImport/rows.js';
+import { checkRegistrationSettings, createRegistrationResolver } from './recognition.import.js';
+import { TITLE_NAMES, TITLE_SUBJECT, type AssessmentInputs, type CriteriaSetDocument, type LearningTitle, type SubjectAttribute, type SubjectKind } from '../../../shared/criteria.js';
 import { searchKey } from '../../../shared/vn-text.js';
 import type { Db, Executor, Tx } from '../../db/index.js';
 import { recordAudit, recordAudits } from '../../platform/audit/audit.js';
@@ -43,14 +46,6 @@ import { allows, STATE_NAMES, transition, type CaseAct, type RegistrationState }
 
 const decisionNotFound = () => notFound({ vi: 'Không tìm thấy quyết định công nhận.', en: 'Recognition decision not found.' });
 const recognitionNotFound = () => notFound({ vi: 'Không tìm thấy danh hiệu đã công nhận.', en: 'Recognition not found.' });
-
-const TITLE_NAMES: Record<LearningTitle, Bilingual> = {
-  LEARNING_CITIZEN: { vi: 'Công dân học tập', en: 'Learning citizen' },
-  LEARNING_FAMILY: { vi: 'Gia đình học tập', en: 'Learning family' },
-  LEARNING_CLAN: { vi: 'Dòng họ học tập', en: 'Learning clan' },
-  LEARNING_COMMUNITY: { vi: 'Cộng đồng học tập', en: 'Learning community' },
-  LEARNING_UNIT: { vi: 'Đơn vị học tập', en: 'Learning unit' },
-};
 
 /** RFC 4648 base32 without padding: 16 random bytes (128 bits) give 26 characters. */
 export function certificateCode(bytes: Buffer = randomBytes(16)): string {
@@ -491,8 +486,26 @@ export function createRecognitionService(db: Db, deps: { orgs: OrgService; peopl
       });
     },
 
-    /** For the Excel import: registers resolved subjects in the import's transaction. */
-    registerInTransaction: registerMany,
+    // ── the Excel import of a registration list (dataImport) ────────────────
+    /** Checks the title and year entered in the wizard, and that the actor may register in the unit. */
+    async importSettings(actor: Actor, orgId: string, sent: ImportRegistration | undefined): Promise<ImportRegistration> {
+      await orgs.requireAccess(db, actor, orgId, 'recognition.manage');
+      return checkRegistrationSettings(sent);
+    },
+
+    async importResolver(actor: Actor, orgId: string, sent: ImportRegistration) {
+      const target = await orgs.requireAccess(db, actor, orgId, 'recognition.manage');
+      const settings = checkRegistrationSettings(sent);
+      return createRegistrationResolver(db, target, settings, countedOn(settings.year));
+    },
+
+    /** Registers a batch of resolved rows in the import's transaction; those already registered are skipped. */
+    async importBatch(tx: Tx, ctx: RequestContext, sent: ImportRegistration, records: RegistrationImportRecord[]) {
+      const settings = checkRegistrationSettings(sent);
+      const subjectIds = records.filter((r) => !r.skip).map((r) => r.subjectId!);
+      const { created } = await registerMany(tx, ctx, { year: settings.year, title: settings.title, subjectKind: TITLE_SUBJECT[settings.title], subjectIds, citizenGroup: settings.citizenGroup ?? undefined });
+      return { create: created, update: 0, skip: records.length - created };
+    },
 
     /** The person's own cases (the account's linked person). */
     async mine(ctx: RequestContext, year?: number) {

@@ -722,3 +722,15 @@ export function isFooterRow(cells: readonly unknown[]): boolean {
   if (TOTAL_START.test(text.toLowerCase())) return true;
   return SIGNATURE_START.test(plainKey(text)) || PLACE_AND_DATE.test(searchKey(text));
 }
+
+/**
+ * Leading words of unit and place names that office files drop or abbreviate ("P. Kế toán",
+ * "Kế toán", "Ấp Tân Khánh", "Tân Khánh"; "Dòng họ Nguyễn", "Nguyễn").
+ */
+const PLACE_KIND_WORDS = /^(phong|p|khoa|k|tram y te|tram|van phong|ban|to|doi|trung tam|ap|thon|to dan pho|khom|khu pho|xa|phuong|dong ho)\s+/;
+
+/** The mark-free keys a unit or place name is known by: as written, and without its kind word. */
+export function placeNameKeys(name: string): string[] {
+  const key = searchKey(name).replace(/[.,]/g, ' ').replace(/\s+/g, ' ').trim();
+  return [...new Set([key, key.replace(PLACE_KIND_WORDS, '')])];
+}

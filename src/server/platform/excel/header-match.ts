@@ -144,6 +144,26 @@ export const ATTENDANCE_FIELDS: readonly ImportField[] = [
   note,
 ];
 
+/**
+ * A registration list for a learning title (danh sách đăng ký): who registers, told apart as offices
+ * do: a person by CCCD or name and date of birth, a household by its code or its head's name and
+ * hamlet, a clan or a unit by its name. `place` is where the subject is (unit, hamlet).
+ */
+export const REGISTRATION_FIELDS: readonly ImportField[] = [
+  f('name', 'Họ và tên / Tên', 'Name', [
+    'Họ và tên', 'Họ tên', 'Tên', 'Họ và tên chủ hộ', 'Họ tên chủ hộ', 'Tên chủ hộ', 'Chủ hộ', 'Tên dòng họ', 'Dòng họ', 'Tên đơn vị',
+    'Tên cơ quan, đơn vị', 'Tên thôn', 'Tên thôn, ấp', 'Tên ấp', 'Tên tổ dân phố', 'Họ và tên người đăng ký', 'Tên hộ gia đình', 'Hộ gia đình',
+  ], true),
+  f('birthDate', 'Ngày sinh', 'Date of birth', ['Ngày tháng năm sinh', 'Ngày, tháng, năm sinh', 'Năm sinh', 'Sinh ngày', 'NS']),
+  citizenId,
+  f('householdCode', 'Mã hộ', 'Household code', ['Số hộ', 'Mã hộ gia đình', 'Mã số hộ', 'Hộ số', 'Số hộ khẩu']),
+  f('place', 'Đơn vị / Thôn', 'Unit / hamlet', [
+    'Đơn vị', 'Đơn vị công tác', 'Cơ quan, đơn vị', 'Nơi công tác', 'Phòng, ban', 'Thôn', 'Ấp', 'Bản', 'Tổ dân phố', 'Thôn/ấp', 'Thôn, ấp',
+    'Thôn/bản', 'Khu phố', 'Khóm', 'Xóm', 'Địa chỉ', 'Nơi ở', 'Xã', 'Xã, phường',
+  ]),
+  note,
+];
+
 export const ORG_FIELDS: readonly ImportField[] = [
   f('name', 'Tên đơn vị', 'Name', ['Đơn vị', 'Tên', 'Tên cơ quan', 'Tên tổ chức', 'Tên cơ quan, đơn vị', 'Cơ quan, đơn vị'], true),
   f('kind', 'Loại đơn vị', 'Kind', ['Loại', 'Loại hình', 'Loại hình đơn vị', 'Cấp']),

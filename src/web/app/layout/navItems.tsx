@@ -29,9 +29,10 @@ export interface NavItem {
 
 /**
  * Who opens the Excel imports: people (person.manage), units (org.manage), a training's attendance
- * list (learning.manage); the wizard offers the kinds the user may import.
+ * list (learning.manage), a registration list for a title (recognition.manage); the wizard offers
+ * the kinds the user may import.
  */
-export const IMPORT_PERMISSIONS = ['person.manage', 'org.manage', 'learning.manage'] as const;
+export const IMPORT_PERMISSIONS = ['person.manage', 'org.manage', 'learning.manage', 'recognition.manage'] as const;
 
 /** Left menu entries, each shown when the user holds its permission somewhere. */
 export const NAV_ITEMS: readonly NavItem[] = [

@@ -1,5 +1,5 @@
 import { Button, Result } from 'antd';
-import { ApartmentOutlined, ReadOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ReadOutlined, TeamOutlined, TrophyOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { formatNumber, useLang, useT } from '../../app/i18n';
 import type { ImportSummary, ImportView } from './importApi';
@@ -17,6 +17,10 @@ export function resultUrl(view: ImportView): string {
   if (view.kind === 'attendance' && training) {
     return `/learning-records?${new URLSearchParams({ orgId: view.org.id, year: training.endsOn.slice(0, 4), status: 'verified', kind: training.kind })}`;
   }
+  const registration = view.settings?.registration;
+  if (view.kind === 'titleRegistration' && registration) {
+    return `/titles?${new URLSearchParams({ orgId: view.org.id, year: String(registration.year), title: registration.title })}`;
+  }
   return `/people?${new URLSearchParams({ ...(view.kind === 'residents' ? { tab: 'resident' } : {}), orgId: view.org.id })}`;
 }
 
@@ -33,7 +37,7 @@ export function ImportDone({ view, summary, onAnother }: { view: ImportView; sum
       subTitle={t('import.done.text', { org: view.org.name })}
       extra={[
         <Link key="result" to={resultUrl(view)}>
-          <Button type="primary" icon={view.kind === 'orgs' ? <ApartmentOutlined /> : view.kind === 'attendance' ? <ReadOutlined /> : <TeamOutlined />} data-testid="import-see-people">
+          <Button type="primary" icon={view.kind === 'orgs' ? <ApartmentOutlined /> : view.kind === 'attendance' ? <ReadOutlined /> : view.kind === 'titleRegistration' ? <TrophyOutlined /> : <TeamOutlined />} data-testid="import-see-people">
             {t(KIND_TEXT[view.kind].see)}
           </Button>
         </Link>,
@@ -43,7 +47,7 @@ export function ImportDone({ view, summary, onAnother }: { view: ImportView; sum
       ]}
     >
       {view.settings?.training && <ImportTrainingFacts training={view.settings.training} />}
-      <ImportSummaryFigures summary={summary} only={view.kind === 'attendance' ? ['create', 'skip'] : ['create', 'update', 'skip']} />
+      <ImportSummaryFigures summary={summary} only={view.kind === 'attendance' || view.kind === 'titleRegistration' ? ['create', 'skip'] : ['create', 'update', 'skip']} />
     </Result>
   );
 }

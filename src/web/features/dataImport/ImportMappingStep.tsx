@@ -8,6 +8,7 @@ import { formatNumber, useLang, useT } from '../../app/i18n';
 import { ResponsiveList, type ListColumn } from '../../components/ResponsiveList';
 import { useConfigureImport, type Duplicates, type ImportAnalysis, type ImportColumn, type ImportView } from './importApi';
 import { fieldLabel, KIND_TEXT } from './importLabels';
+import { ImportRegistrationForm, REGISTRATION_FIELDS, registrationFormValues, registrationOf, type RegistrationFormValues } from './ImportRegistrationForm';
 import { ImportTrainingForm, TRAINING_FIELDS, trainingFormValues, trainingOf, type TrainingFormValues } from './ImportTrainingForm';
 
 /** "— Bỏ qua —" in the field selects. */
@@ -44,6 +45,9 @@ export function ImportMappingStep({ view, analysis }: { view: ImportView; analys
   // Attendance lists: the training every row attended, sent with the mapping.
   const [trainingForm] = Form.useForm<TrainingFormValues>();
   const [trainingInitial] = useState(() => trainingFormValues(view.settings?.training));
+  // Registration lists: the title and year every row registers for.
+  const [registrationForm] = Form.useForm<RegistrationFormValues>();
+  const [registrationInitial] = useState(() => registrationFormValues(view.settings?.registration));
 
   const used = Object.values(mapping).filter(Boolean);
   const twice = new Set(used.filter((key, i) => used.indexOf(key) !== i));
@@ -125,6 +129,14 @@ export function ImportMappingStep({ view, analysis }: { view: ImportView; analys
         return;
       }
     }
+    let registration: RegistrationFormValues | undefined;
+    if (text.registration) {
+      try {
+        registration = await registrationForm.validateFields();
+      } catch {
+        return;
+      }
+    }
     configure.mutate(
       {
         id: view.id,
@@ -134,6 +146,7 @@ export function ImportMappingStep({ view, analysis }: { view: ImportView; analys
           mapping: Object.fromEntries(Object.entries(mapping).filter(([, key]) => key)),
           duplicates,
           ...(training ? { training: trainingOf(training) } : {}),
+          ...(registration ? { registration: registrationOf(registration) } : {}),
         },
       },
       {
@@ -141,6 +154,7 @@ export function ImportMappingStep({ view, analysis }: { view: ImportView; analys
           const refusal = mappingErrorOf(lang, error);
           if (refusal) setRefused(refusal);
           else if (text.training) showError(error, trainingForm, TRAINING_FIELDS);
+          else if (text.registration) showError(error, registrationForm, REGISTRATION_FIELDS);
           else showError(error);
         },
       },
@@ -150,6 +164,7 @@ export function ImportMappingStep({ view, analysis }: { view: ImportView; analys
   return (
     <Space orientation="vertical" size={12} className="full-width">
       {text.training && <ImportTrainingForm form={trainingForm} orgId={view.org.id} initial={trainingInitial} />}
+      {text.registration && <ImportRegistrationForm form={registrationForm} initial={registrationInitial} />}
       <Card className="import-card" data-testid="import-mapping">
         {analysis.encoding !== 'unicode' && (
           <Alert
@@ -187,7 +202,7 @@ export function ImportMappingStep({ view, analysis }: { view: ImportView; analys
                 />
               </Form.Item>
             </Col>
-            {!text.training && (
+            {!text.training && !text.registration && (
               <Col xs={24} md={8}>
                 <Form.Item label={t(text.duplicates)} extra={t(text.duplicatesHelp)}>
                   <Radio.Group value={duplicates} onChange={(e) => setDuplicates(e.target.value as Duplicates)} data-testid="import-duplicates">

@@ -1,14 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, API_BASE, query } from '../../app/api';
-import type { ImportAnalysis, ImportColumn, ImportField, ImportIssue, ImportKind, ImportPreviewRow, ImportSettings, ImportState, ImportSummary, ImportTraining, ImportView, Page } from '../../app/types';
+import type { ImportAnalysis, ImportColumn, ImportField, ImportIssue, ImportKind, ImportPreviewRow, ImportSettings, ImportState, ImportSummary, ImportTraining, ImportRegistration, ImportView, Page } from '../../app/types';
 
 /** What the wizard imports (the server's import kinds). */
-export const IMPORT_KINDS: readonly ImportKind[] = ['staff', 'residents', 'orgs', 'attendance'];
+export const IMPORT_KINDS: readonly ImportKind[] = ['staff', 'residents', 'orgs', 'attendance', 'titleRegistration'];
 
 export const isImportKind = (value: string | undefined): value is ImportKind => IMPORT_KINDS.includes(value as ImportKind);
 
 export type Duplicates = ImportSettings['duplicates'];
-export type { ImportAnalysis, ImportColumn, ImportField, ImportIssue, ImportKind, ImportSettings, ImportState, ImportSummary, ImportTraining, ImportView };
+export type { ImportAnalysis, ImportColumn, ImportField, ImportIssue, ImportKind, ImportSettings, ImportState, ImportSummary, ImportTraining, ImportRegistration, ImportView };
 export type PreviewRow = ImportPreviewRow;
 
 export const BUSY_STATES: readonly ImportState[] = ['analysing', 'checking', 'importing'];

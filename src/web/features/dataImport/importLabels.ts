@@ -18,6 +18,8 @@ interface KindText {
   see: MessageKey;
   /** Its settings include the training every row attended (attendance lists). */
   training?: true;
+  /** Its settings include the title and year every row registers for (registration lists). */
+  registration?: true;
 }
 
 const PEOPLE_TEXT = {
@@ -70,14 +72,27 @@ export const KIND_TEXT: Record<ImportKind, KindText> = {
     see: 'import.done.seeAttendance',
     training: true,
   },
+  titleRegistration: {
+    label: 'import.kind.titleRegistration',
+    help: 'import.kind.titleRegistrationHelp',
+    org: 'import.upload.orgRegistration',
+    orgHelp: 'import.upload.orgRegistrationHelp',
+    ...PEOPLE_TEXT,
+    ready: 'import.check.readyRegistration',
+    commit: 'import.check.commitRegistration',
+    done: 'import.done.titleRegistration',
+    see: 'import.done.seeRegistration',
+    registration: true,
+  },
 };
 
 /** What the user needs somewhere to import each kind (the server checks it on the receiving unit). */
-export const KIND_PERMISSION: Record<ImportKind, Permission | 'learning.manage'> = {
+export const KIND_PERMISSION: Record<ImportKind, Permission | 'learning.manage' | 'recognition.manage'> = {
   staff: 'person.manage',
   residents: 'person.manage',
   orgs: 'org.manage',
   attendance: 'learning.manage',
+  titleRegistration: 'recognition.manage',
 };
 
 export const STATE_LABEL: Record<ImportState, MessageKey> = {

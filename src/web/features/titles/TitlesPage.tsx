@@ -15,7 +15,6 @@ import { SearchBox } from '../../components/SearchBox';
 import { testId } from '../../components/testId';
 import { usePagination } from '../../components/usePagination';
 import { intParam, useQueryParams } from '../../components/useQueryParams';
-import { IMPORT_KINDS } from '../dataImport/importApi';
 import { ListExportButton, ListExportProgress, useListExport } from '../jobs/ListExport';
 import { OrgFilter } from '../org/OrgFilter';
 import { useOrgDetail } from '../org/orgApi';
@@ -25,9 +24,6 @@ import { citizenGroupLabel, HeadlineTag, isRegistrationState, isTitle, REGISTRAT
 import { useRegistrations, useReviewMany, useTitleSummary } from './titlesApi';
 import { TitleSummaryCard } from './TitleSummaryCard';
 import './titles.css';
-
-/** The import wizard lists registrations among its kinds once the server takes them. */
-const TITLE_IMPORT = (IMPORT_KINDS as readonly string[]).includes('titleRegistration');
 
 const QUERY_KEYS = ['orgId', 'year', 'title', 'state', 'q', 'page', 'pageSize'] as const;
 
@@ -156,8 +152,8 @@ export default function TitlesPage() {
                   {t('titles.list.register')}
                 </Button>
               )}
-              {canManage && TITLE_IMPORT && (
-                <Button icon={<ImportOutlined />} onClick={() => navigate('/imports?kind=titleRegistration')} data-testid="titles-import">
+              {canManage && (
+                <Button icon={<ImportOutlined />} onClick={() => navigate(`/imports?kind=titleRegistration&orgId=${encodeURIComponent(orgId)}`)} data-testid="titles-import">
                   {t('titles.list.import')}
                 </Button>
               )}
