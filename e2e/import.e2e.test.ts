@@ -213,4 +213,44 @@ describeWithBrowser('import wizard: staff from Excel', () => {
     ]);
     expect(errors).toEqual([]);
   });
+
+  it('a registration list: the title and year entered in the wizard, three staff registered as learning citizens', async () => {
+    const p = page!;
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Đăng ký');
+    ws.mergeCells('A1:E1');
+    ws.getCell('A1').value = 'DANH SÁCH ĐĂNG KÝ CÔNG DÂN HỌC TẬP NĂM 2026';
+    ws.getRow(3).values = ['STT', 'Họ và tên', 'Ngày sinh', 'Số CCCD', 'Đơn vị công tác'];
+    for (const [i, r] of good.slice(2, 5).entries()) ws.getRow(4 + i).values = [i + 1, r.fullName, r.birthDate.split('-').reverse().join('/'), r.citizenId, r.unit];
+    ws.getRow(7).values = ['Tổng cộng: 3 người'];
+    await wb.xlsx.writeFile(path.join(dir, 'dang-ky.xlsx'));
+
+    await p.goto(`${app.url}/imports`);
+    await p.getByTestId('import-kind-titleRegistration').click();
+    await chooseOrg(p, 'import-org', 'so tai chinh', AGENCY);
+    await p.locator('[data-testid="import-upload"] input[type=file]').setInputFiles(path.join(dir, 'dang-ky.xlsx'));
+    await p.getByTestId('import-upload-submit').click();
+    await p.getByTestId('import-registration').waitFor({ timeout: 30_000 });
+    await p.setViewportSize({ width: PHONE_WIDTH, height: 740 });
+    await expect.poll(() => noSidewaysScroll(p)).toBe(true);
+    await shootPhoneAndDesktop(p, 'import-registration-settings');
+    await p.setViewportSize({ width: 1280, height: 800 });
+    // Công dân học tập of this year is the default.
+    await check(p);
+    expect(await figure(p, 'create')).toBe(3);
+    expect(await figure(p, 'errors')).toBe(0);
+    await p.getByTestId('import-commit').click();
+    await p.getByTestId('import-done').waitFor({ timeout: 60_000 });
+    expect(await figure(p, 'create')).toBe(3);
+    await p.getByTestId('import-see-people').click();
+    await p.waitForURL(/\/titles\?/);
+    const cases = await p.evaluate(
+      async (orgId) => (await fetch(`/api/v1/titles/registrations?orgId=${orgId}&year=2026&title=LEARNING_CITIZEN&pageSize=10`).then((r) => r.json())) as { total: number; items: { state: string }[] },
+      agencyId,
+    );
+    expect(cases.total).toBe(3);
+    expect(cases.items.every((c) => c.state === 'registered')).toBe(true);
+    expect(errors).toEqual([]);
+  });
 });
