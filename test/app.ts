@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type Services } from '../src/server/app.js';
+import type { StorageConfig } from '../src/server/config.js';
 import type { Database } from '../src/server/db/index.js';
 import { createTestDatabase } from './db.js';
 
@@ -20,10 +21,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(opts: { storage?: StorageConfig } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hoctap-test-'));
-  const { app, services } = await buildApp({ database, sessionSecret: 'test-secret', dataDir, logLevel: false, runJobs: false });
+  const { app, services } = await buildApp({ database, sessionSecret: 'test-secret', dataDir, logLevel: false, runJobs: false, storage: opts.storage });
   return {
     app,
     services,

@@ -14,7 +14,9 @@ import { WEB_DIST_DIR } from './paths.js';
 import { createSessionStore, purgeExpiredSessions } from './platform/auth/sessions.js';
 import { purgeStaleThrottles } from './platform/auth/throttle.js';
 import { createFileService } from './platform/files/files.js';
+import { createS3Storage } from './platform/files/s3-storage.js';
 import { createLocalStorage, type FileStorage } from './platform/files/storage.js';
+import type { StorageConfig } from './config.js';
 import { registerAuthHooks } from './platform/http/auth-hooks.js';
 import { errorHandler } from './platform/http/errors.js';
 import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
@@ -69,12 +71,15 @@ export interface AppOptions {
   serveWeb?: boolean;
   /** The app's public address (PUBLIC_URL) for links printed on documents; else the request's own. */
   publicUrl?: string;
+  /** Where file bytes live (STORAGE); default the data folder. */
+  storage?: StorageConfig;
 }
 
 /** The services of the app, wired once; routes, jobs and scripts use the same instances. */
-export function createServices(database: Database, opts: { sessionSecret: string; dataDir: string; publicUrl?: string }) {
+export function createServices(database: Database, opts: { sessionSecret: string; dataDir: string; publicUrl?: string; storage?: StorageConfig }) {
   const { db } = database;
-  const storage: FileStorage = createLocalStorage(path.join(opts.dataDir, 'files'));
+  const storage: FileStorage =
+    opts.storage?.kind === 's3' ? createS3Storage(opts.storage, path.join(opts.dataDir, 'spool')) : createLocalStorage(path.join(opts.dataDir, 'files'));
   const jobs: JobRunner = createJobRunner(database, { housekeeping: [purgeExpiredSessions, purgeStaleThrottles] });
   const sessions = createSessionStore(opts.sessionSecret);
   const orgs = createOrgService(db);

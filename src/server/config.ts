@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { S3StorageConfig } from './platform/files/s3-storage.js';
 
 /** Settings, all from environment variables (documented in README.md). */
 export interface Config {
@@ -20,7 +21,11 @@ export interface Config {
    * certificates; unset: the scheme and host each request came to.
    */
   publicUrl: string | undefined;
+  /** Where file bytes live: the data folder (default), or an S3-compatible bucket (STORAGE=s3). */
+  storage: StorageConfig;
 }
+
+export type StorageConfig = { kind: 'local' } | S3StorageConfig;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR ?? './data');
@@ -34,6 +39,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? 'info',
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
+    storage: parseStorage(env),
+  };
+}
+
+/**
+ * STORAGE=s3 with S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, and for a self-hosted store
+ * S3_ENDPOINT (buckets in the path unless S3_FORCE_PATH_STYLE=false); S3_REGION (default
+ * us-east-1), S3_PREFIX (prepended to object names). Unset or STORAGE=local: the data folder.
+ */
+export function parseStorage(env: NodeJS.ProcessEnv): StorageConfig {
+  const kind = env.STORAGE || 'local';
+  if (kind === 'local') return { kind: 'local' };
+  if (kind !== 's3') throw new Error(`STORAGE must be "local" or "s3", not "${kind}" / STORAGE phải là "local" hoặc "s3"`);
+  const missing = ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].filter((name) => !env[name]);
+  if (missing.length) throw new Error(`STORAGE=s3 needs ${missing.join(', ')} / STORAGE=s3 cần đặt ${missing.join(', ')}`);
+  let endpoint: string | undefined;
+  if (env.S3_ENDPOINT) {
+    try {
+      endpoint = new URL(env.S3_ENDPOINT).toString().replace(/\/+$/, '');
+    } catch {
+      throw new Error(`S3_ENDPOINT must be an address such as https://s3.example.gov.vn, not "${env.S3_ENDPOINT}" / S3_ENDPOINT phải là một địa chỉ`);
+    }
+  }
+  return {
+    kind: 's3',
+    endpoint,
+    region: env.S3_REGION || 'us-east-1',
+    bucket: env.S3_BUCKET!,
+    accessKeyId: env.S3_ACCESS_KEY_ID!,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE ? env.S3_FORCE_PATH_STYLE !== 'false' : endpoint !== undefined,
+    prefix: env.S3_PREFIX ?? '',
   };
 }
 

@@ -32,6 +32,7 @@ async function main() {
     runJobs: true,
     serveWeb: true,
     publicUrl: config.publicUrl,
+    storage: config.storage,
   });
 
   let closing = false;
